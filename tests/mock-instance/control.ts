@@ -1,0 +1,147 @@
+// Test controls, mounted at /__control/ only when the fediverse was started
+// with `controls: true` (never in the demo). Tests use them to inject faults,
+// act as any user, mint tokens, drop streaming sockets, read the request log
+// and reset to the seed.
+
+import type { ApiState } from './context.ts'
+import type { Router } from './http.ts'
+import { errorResponse, json, readParams, str, bool, int, type Params } from './http.ts'
+import { randomToken } from './ids.ts'
+import type { Fault, MockInstance } from './instance.ts'
+import type { RunningFediverse } from './server.ts'
+import { dispatch } from './server.ts'
+
+export function mintToken(inst: MockInstance, accountKey: string | null, scopes = ['read', 'write', 'follow', 'push']): string {
+  const token = randomToken()
+  inst.tokens.set(token, {
+    token,
+    clientId: 'mock-control',
+    accountKey,
+    scopes,
+    createdAt: Date.now(),
+    revokedAt: null,
+  })
+  return token
+}
+
+function findLocalAccount(inst: MockInstance, username: string): string | null {
+  const a = inst.world.findAccountByHandle(username, inst.host)
+  return a ? a.key : null
+}
+
+export async function handleControl(
+  request: Request,
+  url: URL,
+  inst: MockInstance,
+  fed: RunningFediverse,
+  router: Router<ApiState>,
+): Promise<Response> {
+  const path = url.pathname.slice('/__control'.length)
+  const method = request.method
+
+  // /__control/as/:username/api/... runs a REST call as that user, past any faults.
+  const as = /^\/as\/([^/]+)(\/.*)$/.exec(path)
+  if (as) {
+    const accountKey = findLocalAccount(inst, decodeURIComponent(as[1]!))
+    if (!accountKey) return errorResponse(404, `No local user ${as[1]}`)
+    const token = mintToken(inst, accountKey)
+    const target = new URL(as[2]! + url.search, inst.origin)
+    const headers = new Headers(request.headers)
+    headers.set('authorization', `Bearer ${token}`)
+    const body = method === 'GET' || method === 'HEAD' ? undefined : await request.arrayBuffer()
+    const inner = new Request(target, { method, headers, body })
+    return dispatch(router, inner, target, { inst, fed, auth: { token: inst.tokens.get(token)!, problem: 'none' } })
+  }
+
+  const params: Params = await readParams(request, url)
+
+  if (method === 'POST' && path === '/reset') {
+    fed.reset()
+    return json({ ok: true })
+  }
+
+  if (method === 'POST' && path === '/token') {
+    const username = str(params, 'username')
+    const accountKey = username ? findLocalAccount(inst, username) : null
+    if (username && !accountKey) return errorResponse(404, `No local user ${username}`)
+    const scopes = (str(params, 'scopes') ?? 'read write follow push').split(/\s+/).filter(Boolean)
+    const token = mintToken(inst, accountKey, scopes)
+    return json({ access_token: token, account_id: accountKey ? inst.accountId(accountKey) : null })
+  }
+
+  if (method === 'POST' && path === '/revoke') {
+    const token = str(params, 'token')
+    const rec = token ? inst.tokens.get(token) : undefined
+    if (!rec) return errorResponse(404, 'Unknown token')
+    rec.revokedAt = Date.now()
+    return json({ ok: true })
+  }
+
+  if (method === 'POST' && path === '/faults') {
+    const faultPath = str(params, 'path')
+    if (!faultPath) return errorResponse(422, 'path is required')
+    const kind = (str(params, 'kind') ?? 'status') as Fault['kind']
+    if (!['status', 'hang', 'malformed', 'reset', 'delay'].includes(kind)) return errorResponse(422, `Unknown kind ${kind}`)
+    const headers: Record<string, string> = {}
+    const h = params.headers
+    if (h && typeof h === 'object') for (const [k, v] of Object.entries(h)) headers[k.toLowerCase()] = String(v)
+    const fault = inst.addFault({
+      path: faultPath,
+      exact: bool(params, 'exact') ?? false,
+      method: str(params, 'method')?.toUpperCase() ?? null,
+      remaining: int(params, 'count') ?? 1,
+      kind,
+      status: int(params, 'status') ?? 500,
+      body: params.body ?? null,
+      headers,
+      delayMs: int(params, 'delay_ms') ?? 0,
+    })
+    return json({ id: fault.id })
+  }
+
+  if (method === 'DELETE' && path === '/faults') {
+    inst.faults = []
+    return json({ ok: true })
+  }
+
+  if (method === 'POST' && path === '/streaming/drop') {
+    const username = str(params, 'username')
+    const accountKey = username ? findLocalAccount(inst, username) : null
+    const dropped = fed.streaming.get(inst.host)?.drop(accountKey) ?? 0
+    return json({ dropped })
+  }
+
+  if (method === 'POST' && path === '/features') {
+    for (const k of ['streaming', 'translation', 'groupedNotifications'] as const) {
+      const v = bool(params, k)
+      if (v !== undefined) inst.features[k] = v
+    }
+    return json(inst.features)
+  }
+
+  if (method === 'GET' && path === '/log') {
+    const filter = url.searchParams.get('path')
+    return json({
+      requests: filter ? inst.log.filter((r) => r.path.startsWith(filter)) : inst.log,
+      oauth: inst.oauthLog,
+    })
+  }
+
+  if (method === 'DELETE' && path === '/log') {
+    inst.log.length = 0
+    inst.oauthLog.length = 0
+    return json({ ok: true })
+  }
+
+  if (method === 'GET' && path === '/state') {
+    return json({
+      host: inst.host,
+      accounts: [...inst.world.accounts.values()].filter((a) => a.home === inst.host).map((a) => ({ username: a.username, id: inst.accountId(a.key) })),
+      tokens: [...inst.tokens.values()].map((t) => ({ accountKey: t.accountKey, clientId: t.clientId, revoked: t.revokedAt !== null })),
+      streamingConnections: fed.streaming.get(inst.host)?.connectionCount() ?? 0,
+    })
+  }
+
+  return errorResponse(404, 'Unknown control endpoint')
+}
+

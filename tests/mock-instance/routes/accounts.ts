@@ -1,0 +1,257 @@
+// Accounts, relationships, follows, blocks, mutes, follow requests.
+
+import { accountKeyOf, paginate, requireUser, optionalUser, viewFor, world, offsetPage, type ApiRouter, type Ctx } from '../context.ts'
+import { bool, int, json, str, strList } from '../http.ts'
+import type { AccountRecord } from '../model.ts'
+import { ApiFailure } from '../world.ts'
+
+/** Accounts ordered newest-first by their id on this instance (for Link pagination). */
+function byIdDesc(ctx: Ctx, keys: string[]): AccountRecord[] {
+  const w = world(ctx)
+  const inst = ctx.state.inst
+  return keys
+    .map((k) => w.accounts.get(k))
+    .filter((a): a is AccountRecord => Boolean(a))
+    .sort((x, y) => inst.ids.account.compare(inst.accountId(y.key), inst.accountId(x.key)))
+}
+
+function accountPage(ctx: Ctx, viewer: string | null, keys: string[], defaultLimit = 40, maxLimit = 80): Response {
+  const view = viewFor(ctx, viewer)
+  return paginate(ctx, byIdDesc(ctx, keys), (a) => ctx.state.inst.accountId(a.key), ctx.state.inst.ids.account, (a) => view.account(a), {
+    defaultLimit,
+    maxLimit,
+  })
+}
+
+export function registerAccountRoutes(router: ApiRouter): void {
+  router.get('/api/v1/accounts/verify_credentials', (ctx) => {
+    const me = requireUser(ctx, 'read:accounts')
+    return json(viewFor(ctx, me).credentialAccount(world(ctx).account(me)))
+  })
+
+  router.patch('/api/v1/accounts/update_credentials', (ctx) => {
+    const me = requireUser(ctx, 'write:accounts')
+    const a = world(ctx).account(me)
+    const p = ctx.params
+    const displayName = str(p, 'display_name')
+    if (displayName !== undefined) {
+      if ([...displayName].length > 30) {
+        throw new ApiFailure(422, 'Validation failed: Display name is too long (maximum is 30 characters)', {
+          display_name: [{ error: 'ERR_TOO_LONG', description: 'is too long (maximum is 30 characters)' }],
+        })
+      }
+      a.displayName = displayName
+    }
+    const note = str(p, 'note')
+    if (note !== undefined) a.note = note
+    const locked = bool(p, 'locked')
+    if (locked !== undefined) a.locked = locked
+    const bot = bool(p, 'bot')
+    if (bot !== undefined) a.bot = bot
+    const discoverable = bool(p, 'discoverable')
+    if (discoverable !== undefined) a.discoverable = discoverable
+    const fields = p.fields_attributes
+    if (fields && typeof fields === 'object') {
+      a.fields = Object.values(fields as Record<string, unknown>)
+        .map((f) => f as Record<string, unknown>)
+        .filter((f) => String(f.name ?? '') !== '' || String(f.value ?? '') !== '')
+        .slice(0, 4)
+        .map((f) => ({ name: String(f.name ?? ''), value: String(f.value ?? ''), verifiedAt: null }))
+    }
+    return json(viewFor(ctx, me).credentialAccount(a))
+  })
+
+  router.get('/api/v1/accounts/lookup', (ctx) => {
+    const viewer = optionalUser(ctx)
+    const acct = str(ctx.params, 'acct')
+    if (!acct) throw new ApiFailure(404, 'Record not found')
+    const a = world(ctx).findAccountByHandle(acct, ctx.state.inst.host)
+    if (!a) throw new ApiFailure(404, 'Record not found')
+    return json(viewFor(ctx, viewer).account(a))
+  })
+
+  router.get('/api/v1/accounts/relationships', (ctx) => {
+    const me = requireUser(ctx, 'read:follows')
+    const view = viewFor(ctx, me)
+    const out = strList(ctx.params, 'id')
+      .map((id) => ctx.state.inst.accountKeyById(id))
+      .filter((k): k is string => Boolean(k))
+      .map((k) => view.relationship(world(ctx).account(k)))
+    return json(out)
+  })
+
+  router.get('/api/v1/accounts/familiar_followers', (ctx) => {
+    const me = requireUser(ctx, 'read:follows')
+    const w = world(ctx)
+    const view = viewFor(ctx, me)
+    return json(
+      strList(ctx.params, 'id').map((id) => {
+        const key = ctx.state.inst.accountKeyById(id)
+        const mine = w.follows.get(me) ?? new Set()
+        const accounts = key ? w.followers(key).filter((f) => mine.has(f)).map((k) => view.account(w.account(k))) : []
+        return { id, accounts }
+      }),
+    )
+  })
+
+  router.get('/api/v1/accounts/search', (ctx) => {
+    const viewer = requireUser(ctx, 'read:accounts')
+    const q = (str(ctx.params, 'q') ?? '').trim().replace(/^@/, '').toLowerCase()
+    const following = bool(ctx.params, 'following') ?? false
+    const w = world(ctx)
+    const view = viewFor(ctx, viewer)
+    const matches = [...w.accounts.values()].filter((a) => {
+      if (a.suspended || q === '') return false
+      if (following && !w.isFollowing(viewer, a.key)) return false
+      const acct = view.acct(a).toLowerCase()
+      return acct.startsWith(q) || a.key.toLowerCase().startsWith(q) || a.displayName.toLowerCase().includes(q)
+    })
+    return json(offsetPage(ctx, matches, 40, 80).map((a) => view.account(a)))
+  })
+
+  router.get('/api/v1/accounts', (ctx) => {
+    const viewer = optionalUser(ctx)
+    const view = viewFor(ctx, viewer)
+    return json(
+      strList(ctx.params, 'id')
+        .map((id) => ctx.state.inst.accountKeyById(id))
+        .filter((k): k is string => Boolean(k))
+        .map((k) => view.account(world(ctx).account(k))),
+    )
+  })
+
+  router.get('/api/v1/accounts/:id', (ctx) => {
+    const viewer = optionalUser(ctx)
+    const key = accountKeyOf(ctx, ctx.path.id!)
+    return json(viewFor(ctx, viewer).account(world(ctx).account(key)))
+  })
+
+  router.get('/api/v1/accounts/:id/statuses', (ctx) => {
+    const viewer = optionalUser(ctx)
+    const key = accountKeyOf(ctx, ctx.path.id!)
+    const w = world(ctx)
+    const p = ctx.params
+    const onlyMedia = bool(p, 'only_media') ?? false
+    const excludeReplies = bool(p, 'exclude_replies') ?? false
+    const excludeReblogs = bool(p, 'exclude_reblogs') ?? false
+    const pinned = bool(p, 'pinned') ?? false
+    const tagged = str(p, 'tagged')?.toLowerCase()
+    if (viewer && w.isBlocking(key, viewer)) return json([])
+    const pins = w.pins.get(key) ?? new Set()
+    const items = w.statusOrder
+      .filter((s) => {
+        if (s.authorKey !== key || !w.canSee(viewer, s)) return false
+        if (pinned && !pins.has(s.key)) return false
+        if (onlyMedia && (s.reblogOfKey || s.mediaKeys.length === 0)) return false
+        if (excludeReblogs && s.reblogOfKey) return false
+        if (excludeReplies && s.inReplyToKey) {
+          const parent = w.statuses.get(s.inReplyToKey)
+          if (parent?.authorKey !== key) return false
+        }
+        if (tagged && !s.tags.includes(tagged)) return false
+        return true
+      })
+      .reverse()
+    const view = viewFor(ctx, viewer)
+    return paginate(ctx, items, (s) => ctx.state.inst.statusId(s.key), ctx.state.inst.ids.status, (s) => view.status(s))
+  })
+
+  router.get('/api/v1/accounts/:id/followers', (ctx) => {
+    const viewer = optionalUser(ctx)
+    const key = accountKeyOf(ctx, ctx.path.id!)
+    return accountPage(ctx, viewer, world(ctx).followers(key))
+  })
+
+  router.get('/api/v1/accounts/:id/following', (ctx) => {
+    const viewer = optionalUser(ctx)
+    const key = accountKeyOf(ctx, ctx.path.id!)
+    return accountPage(ctx, viewer, [...(world(ctx).follows.get(key) ?? [])])
+  })
+
+  router.get('/api/v1/accounts/:id/lists', (ctx) => {
+    const me = requireUser(ctx, 'read:lists')
+    const key = accountKeyOf(ctx, ctx.path.id!)
+    const view = viewFor(ctx, me)
+    return json([...world(ctx).lists.values()].filter((l) => l.ownerKey === me && l.memberKeys.has(key)).map((l) => view.list(l)))
+  })
+
+  router.get('/api/v1/accounts/:id/featured_tags', (ctx) => {
+    accountKeyOf(ctx, ctx.path.id!)
+    return json([])
+  })
+
+  router.get('/api/v1/accounts/:id/endorsements', (ctx) => {
+    accountKeyOf(ctx, ctx.path.id!)
+    return json([])
+  })
+
+  const relationshipAction = (path: string, scope: string, act: (ctx: Ctx, me: string, target: string) => void) =>
+    router.post(`/api/v1/accounts/:id/${path}`, (ctx) => {
+      const me = requireUser(ctx, scope)
+      const target = accountKeyOf(ctx, ctx.path.id!)
+      act(ctx, me, target)
+      return json(viewFor(ctx, me).relationship(world(ctx).account(target)))
+    })
+
+  relationshipAction('follow', 'write:follows', (ctx, me, target) => {
+    const notify = bool(ctx.params, 'notify')
+    world(ctx).follow(me, target, notify === undefined ? {} : { notify })
+  })
+  relationshipAction('unfollow', 'write:follows', (ctx, me, target) => world(ctx).unfollow(me, target))
+  relationshipAction('remove_from_followers', 'write:follows', (ctx, me, target) => world(ctx).unfollow(target, me))
+  relationshipAction('block', 'write:blocks', (ctx, me, target) => world(ctx).block(me, target))
+  relationshipAction('unblock', 'write:blocks', (ctx, me, target) => world(ctx).unblock(me, target))
+  relationshipAction('mute', 'write:mutes', (ctx, me, target) =>
+    world(ctx).mute(me, target, bool(ctx.params, 'notifications') ?? true, int(ctx.params, 'duration') ?? 0),
+  )
+  relationshipAction('unmute', 'write:mutes', (ctx, me, target) => world(ctx).unmute(me, target))
+  relationshipAction('note', 'write:accounts', () => {})
+
+  router.get('/api/v1/follow_requests', (ctx) => {
+    const me = requireUser(ctx, 'read:follows')
+    return accountPage(ctx, me, [...(world(ctx).followRequests.get(me) ?? [])])
+  })
+  router.post('/api/v1/follow_requests/:id/authorize', (ctx) => {
+    const me = requireUser(ctx, 'write:follows')
+    const requester = accountKeyOf(ctx, ctx.path.id!)
+    world(ctx).authorizeFollow(me, requester)
+    return json(viewFor(ctx, me).relationship(world(ctx).account(requester)))
+  })
+  router.post('/api/v1/follow_requests/:id/reject', (ctx) => {
+    const me = requireUser(ctx, 'write:follows')
+    const requester = accountKeyOf(ctx, ctx.path.id!)
+    world(ctx).rejectFollow(me, requester)
+    return json(viewFor(ctx, me).relationship(world(ctx).account(requester)))
+  })
+
+  router.get('/api/v1/blocks', (ctx) => {
+    const me = requireUser(ctx, 'read:blocks')
+    return accountPage(ctx, me, [...(world(ctx).blocks.get(me) ?? [])])
+  })
+  router.get('/api/v1/mutes', (ctx) => {
+    const me = requireUser(ctx, 'read:mutes')
+    return accountPage(ctx, me, [...(world(ctx).mutes.get(me)?.keys() ?? [])])
+  })
+
+  router.get('/api/v1/preferences', (ctx) => {
+    requireUser(ctx, 'read:accounts')
+    return json({
+      'posting:default:visibility': 'public',
+      'posting:default:sensitive': false,
+      'posting:default:language': null,
+      'posting:default:quote_policy': 'public',
+      'reading:expand:media': 'default',
+      'reading:expand:spoilers': false,
+      'reading:autoplay:gifs': false,
+    })
+  })
+
+  router.get('/api/v1/suggestions', (ctx) => {
+    requireUser(ctx, 'read')
+    return json([])
+  })
+  router.get('/api/v2/suggestions', (ctx) => {
+    requireUser(ctx, 'read')
+    return json([])
+  })
+}

@@ -1,0 +1,42 @@
+import { fileURLToPath, URL } from 'node:url'
+import { defineConfig } from 'vitest/config'
+import vue from '@vitejs/plugin-vue'
+
+// BASE_PATH lets an instance host the built client under a sub-path, e.g. BASE_PATH=/client/.
+const base = process.env.BASE_PATH ?? '/'
+
+export default defineConfig({
+  base,
+  plugins: [vue()],
+  resolve: {
+    alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
+  },
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+  },
+  preview: {
+    port: Number(process.env.APP_PORT ?? 4173),
+    strictPort: true,
+  },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          environment: 'jsdom',
+          include: ['tests/unit/**/*.test.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'mock-instance',
+          environment: 'node',
+          include: ['tests/mock-instance/**/*.test.ts'],
+          testTimeout: 20_000,
+        },
+      },
+    ],
+  },
+})
