@@ -1,5 +1,4 @@
 import { defineConfig } from '@playwright/test'
-import { APP_URL } from './tests/e2e/ports.ts'
 
 // Debian's Chromium (Playwright's own browser downloads are not available here).
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -14,7 +13,6 @@ export default defineConfig({
   expect: { timeout: 5_000 },
   reporter: process.env.CI ? [['list']] : [['list']],
   use: {
-    baseURL: APP_URL,
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath,
@@ -31,11 +29,4 @@ export default defineConfig({
     },
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
-  webServer: {
-    command: 'node tests/e2e/stack.ts',
-    url: `${APP_URL}/`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
-    stdout: 'pipe',
-  },
 })

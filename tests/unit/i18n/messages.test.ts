@@ -1,0 +1,102 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import en from '@/i18n/en.json'
+import nl from '@/i18n/nl.json'
+import { createAppI18n } from '@/i18n'
+import { SUPPORTED_LOCALES } from '@/i18n/locales'
+import { THEMES } from '@/stores/settings'
+
+function flatten(messages: object, prefix = ''): Map<string, unknown> {
+  const entries = new Map<string, unknown>()
+  for (const [key, value] of Object.entries(messages)) {
+    if (typeof value === 'object' && value !== null) {
+      for (const [inner, leaf] of flatten(value, `${prefix}${key}.`)) entries.set(inner, leaf)
+    } else {
+      entries.set(`${prefix}${key}`, value)
+    }
+  }
+  return entries
+}
+
+const english = flatten(en)
+const dutch = flatten(nl)
+
+// Strings that are the same in both languages on purpose.
+const SAME_IN_BOTH = new Set([
+  'app.name',
+  'app.titleTemplate',
+  'shell.bannerLabel',
+  'shell.nav.deck',
+  'deck.title',
+  'settings.languages.en',
+  'settings.languages.nl',
+])
+
+afterEach(() => {
+  vi.restoreAllMocks()
+})
+
+describe('translations', () => {
+  it('has the same keys in English and Dutch', () => {
+    expect([...dutch.keys()].sort()).toEqual([...english.keys()].sort())
+  })
+
+  it.each([
+    ['en', english],
+    ['nl', dutch],
+  ])('has no empty or non-text messages in %s', (_locale, messages) => {
+    for (const [key, value] of messages) {
+      expect(typeof value, key).toBe('string')
+      expect(String(value).trim(), key).not.toBe('')
+    }
+  })
+
+  it('translates into Dutch rather than copying the English', () => {
+    const copied = [...english].filter(([key, text]) => !SAME_IN_BOTH.has(key) && dutch.get(key) === text)
+    expect(copied.map(([key]) => key)).toEqual([])
+  })
+
+  it.each(SUPPORTED_LOCALES)('renders every %s message without compile errors', (locale) => {
+    const warn = vi.spyOn(console, 'warn')
+    const error = vi.spyOn(console, 'error')
+    const { global } = createAppI18n(locale)
+    for (const key of english.keys()) {
+      const text = global.t(key, { host: 'example.social', count: 2, input: 'x', instance: 'y', page: 'z' })
+      expect(text, key).not.toBe(key)
+      expect(text.trim(), key).not.toBe('')
+    }
+    expect(warn).not.toHaveBeenCalled()
+    expect(error).not.toHaveBeenCalled()
+  })
+
+  it('renders the handle example with literal @ signs', () => {
+    const { global } = createAppI18n('en')
+    expect(global.t('signIn.inputHint')).toContain('@you@mastodon.social')
+  })
+
+  it('names every language and theme the settings offer', () => {
+    for (const locale of SUPPORTED_LOCALES) expect(english.has(`settings.languages.${locale}`), locale).toBe(true)
+    for (const theme of THEMES) expect(english.has(`settings.themes.${theme}`), theme).toBe(true)
+  })
+})
+
+describe('message keys used in the source', () => {
+  const sources = import.meta.glob<string>(['/src/**/*.vue', '/src/**/*.ts'], {
+    query: '?raw',
+    import: 'default',
+    eager: true,
+  })
+
+  it('all exist in the English messages', () => {
+    const missing: string[] = []
+    // t('key'), and keys stored for later in typed maps and route meta: 'signIn.error.down'
+    // (Single quotes and backticks only: templates use double quotes for attributes.)
+    const literal = /['`]((?:app|shell|deck|signIn|settings|notFound)\.[\w.]+)['`]/g
+    for (const [file, source] of Object.entries(sources)) {
+      for (const match of source.matchAll(literal)) {
+        const key = match[1] ?? ''
+        if (!english.has(key)) missing.push(`${file}: ${key}`)
+      }
+    }
+    expect(missing).toEqual([])
+  })
+})
