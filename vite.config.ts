@@ -8,6 +8,12 @@ const base = process.env.BASE_PATH ?? '/'
 export default defineConfig({
   base,
   plugins: [vue()],
+  // vue-i18n: composition API only, no devtools hooks in production (smaller bundle).
+  define: {
+    __VUE_I18N_LEGACY_API__: false,
+    __VUE_I18N_FULL_INSTALL__: true,
+    __INTLIFY_PROD_DEVTOOLS__: false,
+  },
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },
