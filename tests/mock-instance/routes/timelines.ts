@@ -75,7 +75,11 @@ export function registerTimelineRoutes(router: ApiRouter): void {
 
   router.get('/api/v1/timelines/public', (ctx) => {
     const viewer = optionalUser(ctx)
-    return statusPage(ctx, viewer, select(ctx, publicFilter(ctx, viewer)))
+    const w = world(ctx)
+    const base = publicFilter(ctx, viewer)
+    // Like Mastodon's PublicFeed: no replies to other people (self-threads stay).
+    const isReplyToOther = (s: StatusRecord) => s.inReplyToKey !== null && w.statuses.get(s.inReplyToKey)?.authorKey !== s.authorKey
+    return statusPage(ctx, viewer, select(ctx, (s) => base(s) && !isReplyToOther(s)))
   })
 
   router.get('/api/v1/timelines/tag/:hashtag', (ctx) => {
@@ -109,6 +113,7 @@ export function registerTimelineRoutes(router: ApiRouter): void {
       me,
       select(ctx, (s) => {
         if (!list.memberKeys.has(s.authorKey) || !w.canSee(me, s)) return false
+        if (!w.isFollowing(me, s.authorKey) || w.isBlocking(me, s.authorKey) || w.isMuting(me, s.authorKey)) return false
         if (s.inReplyToKey && list.repliesPolicy !== 'followed') {
           const to = w.statuses.get(s.inReplyToKey)?.authorKey
           if (to && to !== s.authorKey) {
