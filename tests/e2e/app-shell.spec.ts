@@ -25,6 +25,8 @@ test('the deck opens empty, with landmarks and a way to sign in', async ({ page 
 
 test('the skip link is the first stop for the keyboard and jumps to the content', async ({ page }) => {
   await page.goto('/')
+  // The app mounts after reading config.json; a person presses Tab once it is there.
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
   await page.keyboard.press('Tab')
   const skip = page.getByRole('link', { name: 'Skip to main content' })
   await expect(skip).toBeFocused()

@@ -22,7 +22,6 @@ export async function startStack(): Promise<Stack> {
       { port: 0, idFormat: 'ulid', title: 'Second Town', description: 'Instance B (tests)' },
     ],
     controls: true,
-    seedNow: Date.UTC(2026, 10, 20, 12),
     // Tests make many requests; rate limiting is exercised through faults.
     rateLimit: 100_000,
   })

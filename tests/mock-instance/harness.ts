@@ -1,5 +1,6 @@
 // Starts a fresh two-instance fediverse on free ports for one test file.
 
+import { afterAll, beforeAll, beforeEach } from 'vitest'
 import { createRestAPIClient, createStreamingAPIClient, type mastodon } from 'masto'
 import { startFediverse, type RunningFediverse } from './server.ts'
 
@@ -23,7 +24,7 @@ export async function startTestFediverse(opts: { seedNow?: number; rateLimit?: n
       { port: 0, idFormat: 'ulid', title: 'Second Town', description: 'Instance B' },
     ],
     controls: true,
-    seedNow: opts.seedNow ?? Date.UTC(2026, 10, 20, 12),
+    seedNow: opts.seedNow ?? Date.now(),
     rateLimit: opts.rateLimit,
   })
   const [a, b] = fed.urls as [string, string]
@@ -49,4 +50,22 @@ export async function startTestFediverse(opts: { seedNow?: number; rateLimit?: n
       createStreamingAPIClient({ streamingApiUrl: origin.replace(/^http/, 'ws'), accessToken, retry: 3 }),
     close: () => fed.close(),
   }
+}
+
+/**
+ * One fediverse for the test file, reset to the seed before each test
+ * (both instances share one world). Returns a getter for the running harness.
+ */
+export function useTestFediverse(opts: { seedNow?: number; rateLimit?: number } = {}): () => TestFediverse {
+  let h: TestFediverse | undefined
+  beforeAll(async () => {
+    h = await startTestFediverse(opts)
+  })
+  afterAll(async () => {
+    await h?.close()
+  })
+  beforeEach(async () => {
+    await h!.control(h!.a, '/reset')
+  })
+  return () => h!
 }

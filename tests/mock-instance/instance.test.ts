@@ -3,21 +3,14 @@
 // documents, health checks and CORS.
 
 import { readFileSync } from 'node:fs'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { createRestAPIClient } from 'masto'
-import { startTestFediverse, type TestFediverse } from './harness.ts'
+import { useTestFediverse, type TestFediverse } from './harness.ts'
 
+const harness = useTestFediverse()
 let h: TestFediverse
-
-beforeAll(async () => {
-  h = await startTestFediverse()
-})
-afterAll(async () => {
-  await h.close()
-})
-beforeEach(async () => {
-  await h.control(h.a, '/reset')
-  await h.control(h.b, '/reset')
+beforeEach(() => {
+  h = harness()
 })
 
 const hostOf = (origin: string) => new URL(origin).host
@@ -88,13 +81,16 @@ describe('instance v2', () => {
   })
 })
 
+/** Local accounts of an instance, counted from the seeded world. */
+const localUsers = (host: string) => [...h.fed.world.accounts.values()].filter((a) => a.home === host && !a.suspended).length
+
 describe('instance v1 and sub-resources', () => {
   it('serves the v1 shape (masto.js v1.instance.fetch)', async () => {
     const v1 = await createRestAPIClient({ url: h.a }).v1.instance.fetch()
     expect(v1.uri).toBe(hostOf(h.a))
     expect(v1.urls.streamingApi).toBe(h.a.replace(/^http/, 'ws'))
     expect(v1.version).toBe('4.5.0')
-    expect(v1.stats.userCount).toBe(5)
+    expect(v1.stats.userCount).toBe(localUsers(hostOf(h.a)))
     expect(v1.stats.statusCount).toBeGreaterThan(0)
     expect(v1.stats.domainCount).toBe(1)
     expect(v1.configuration.statuses.maxCharacters).toBe(500)
@@ -129,17 +125,17 @@ describe('instance v1 and sub-resources', () => {
 
   it('lists the custom emojis of this instance only', async () => {
     h.fed.world.customEmojis.push(
-      { shortcode: 'blobcat', home: hostOf(h.a), category: 'Blobs', hue: 10 },
-      { shortcode: 'party', home: hostOf(h.a), category: null, hue: 20 },
-      { shortcode: 'onlyonb', home: hostOf(h.b), category: null, hue: 30 },
+      { shortcode: 'mocktest_blob', home: hostOf(h.a), category: 'Blobs', hue: 10 },
+      { shortcode: 'mocktest_party', home: hostOf(h.a), category: null, hue: 20 },
+      { shortcode: 'mocktest_onlyonb', home: hostOf(h.b), category: null, hue: 30 },
     )
     const emojis = await createRestAPIClient({ url: h.a }).v1.customEmojis.list()
-    const mine = emojis.filter((e) => ['blobcat', 'party', 'onlyonb'].includes(e.shortcode))
-    expect(mine.map((e) => e.shortcode)).toEqual(['blobcat', 'party'])
+    const mine = emojis.filter((e) => ['mocktest_blob', 'mocktest_party', 'mocktest_onlyonb'].includes(e.shortcode))
+    expect(mine.map((e) => e.shortcode)).toEqual(['mocktest_blob', 'mocktest_party'])
     expect(mine[0]).toEqual({
-      shortcode: 'blobcat',
-      url: `${h.a}/system/emoji/blobcat.svg`,
-      staticUrl: `${h.a}/system/emoji/blobcat.svg`,
+      shortcode: 'mocktest_blob',
+      url: `${h.a}/system/emoji/mocktest_blob.svg`,
+      staticUrl: `${h.a}/system/emoji/mocktest_blob.svg`,
       visibleInPicker: true,
       category: 'Blobs',
     })
@@ -156,7 +152,7 @@ describe('well-known documents and health', () => {
     const ni = (await res.json()) as { software: unknown; protocols: string[]; usage: { users: { total: number }; localPosts: number } }
     expect(ni.software).toEqual({ name: 'mastodon', version: '4.5.0' })
     expect(ni.protocols).toEqual(['activitypub'])
-    expect(ni.usage.users.total).toBe(5)
+    expect(ni.usage.users.total).toBe(localUsers(hostOf(h.a)))
     expect(ni.usage.localPosts).toBeGreaterThan(0)
   })
 

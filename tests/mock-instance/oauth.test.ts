@@ -3,9 +3,9 @@
 // /oauth/revoke, and plain browser-like requests for the consent page.
 
 import { createHash, randomBytes } from 'node:crypto'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { MastoHttpError, createOAuthAPIClient, createRestAPIClient, type mastodon } from 'masto'
-import { startTestFediverse, type TestFediverse } from './harness.ts'
+import { useTestFediverse, type TestFediverse } from './harness.ts'
 import { OAUTH_ERRORS } from './routes/oauth.ts'
 import { DEMO_PASSWORD } from './seed.ts'
 
@@ -13,17 +13,10 @@ import { DEMO_PASSWORD } from './seed.ts'
 const REDIRECT = 'https://client.example/callback?from=mock'
 const OOB = 'urn:ietf:wg:oauth:2.0:oob'
 
+const harness = useTestFediverse()
 let h: TestFediverse
-
-beforeAll(async () => {
-  h = await startTestFediverse()
-})
-afterAll(async () => {
-  await h.close()
-})
-beforeEach(async () => {
-  await h.control(h.a, '/reset')
-  await h.control(h.b, '/reset')
+beforeEach(() => {
+  h = harness()
 })
 
 /** The rejection of a promise, or null when it resolves. */

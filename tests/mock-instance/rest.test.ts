@@ -2,22 +2,17 @@
 // masto.js can page, post, act and fail against it the way it does against
 // Mastodon, the client's end-to-end tests mean something.
 
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { MastoDeserializeError, MastoHttpError, MastoTimeoutError, createRestAPIClient, type mastodon } from 'masto'
-import { startTestFediverse, type TestFediverse } from './harness.ts'
+import { startTestFediverse, useTestFediverse, type TestFediverse } from './harness.ts'
 
+const harness = useTestFediverse()
 let h: TestFediverse
 let alice: mastodon.rest.Client
 let aliceOnB: mastodon.rest.Client
 
-beforeAll(async () => {
-  h = await startTestFediverse()
-})
-afterAll(async () => {
-  await h.close()
-})
 beforeEach(async () => {
-  await h.control(h.a, '/reset')
+  h = harness()
   alice = await h.client(h.a, 'alice')
   aliceOnB = await h.client(h.b, 'frank')
 })
@@ -133,7 +128,7 @@ describe('statuses', () => {
     const unboosted = await alice.v1.statuses.$select(s.id).unreblog()
     expect(unboosted).toMatchObject({ reblogged: false, reblogsCount: 0 })
     const notes = await bob.v1.notifications.list({ types: ['favourite', 'reblog'] })
-    expect(notes.map((n) => n.type).sort()).toEqual(['favourite', 'reblog'])
+    expect(notes.filter((n) => n.status?.id === s.id).map((n) => n.type).sort()).toEqual(['favourite', 'reblog'])
   })
 
   it('returns the thread context with ancestors and depth-first descendants', async () => {

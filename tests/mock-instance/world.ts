@@ -89,6 +89,11 @@ export class World extends EventEmitter<WorldEvents> {
     return this.lastTime
   }
 
+  /** The current time without advancing it: the seed's fixed time while it writes history. */
+  clock(): number {
+    return this.fixedNow ?? Date.now()
+  }
+
   nextKey(prefix: string): string {
     this.seq += 1
     return `${prefix}:${this.seq}`
@@ -344,7 +349,8 @@ export class World extends EventEmitter<WorldEvents> {
       if (m !== authorKey) this.notify(m, 'mention', authorKey, s.key, createdAt)
     }
     if (quoted && quoted.authorKey !== authorKey) this.notify(quoted.authorKey, 'quote', authorKey, s.key, createdAt)
-    if (visibility === 'public' || visibility === 'unlisted') {
+    // As Mastodon's FeedInsertWorker: every post but DMs and replies to others.
+    if (visibility !== 'direct' && !(parent && parent.authorKey !== authorKey)) {
       for (const [follower, set] of this.notifyOnPost) {
         if (set.has(authorKey) && !s.mentionKeys.includes(follower)) this.notify(follower, 'status', authorKey, s.key, createdAt)
       }
@@ -539,7 +545,7 @@ export class World extends EventEmitter<WorldEvents> {
     const s = this.status(statusKey)
     const poll = s.poll
     if (!poll) throw new ApiFailure(404, 'Record not found')
-    if (poll.expiresAt !== null && poll.expiresAt < Date.now()) {
+    if (poll.expiresAt !== null && poll.expiresAt < this.clock()) {
       throw new ApiFailure(422, 'Validation failed: The poll has already ended')
     }
     if (poll.votes.has(accountKey)) throw new ApiFailure(422, 'Validation failed: You have already voted on this poll')
@@ -590,7 +596,7 @@ export class World extends EventEmitter<WorldEvents> {
 
   /** Expire polls whose end has passed and tell voters and the author. */
   notifyEndedPolls(): void {
-    const now = Date.now()
+    const now = this.clock()
     for (const s of this.statusOrder) {
       const p = s.poll
       if (!p || p.expiresAt === null || p.expiresAt > now || s.deletedAt !== null) continue

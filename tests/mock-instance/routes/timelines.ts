@@ -153,22 +153,17 @@ export function registerTimelineRoutes(router: ApiRouter): void {
     return json(offsetPage(ctx, items, 20, 40).map((s) => view.status(s)))
   })
 
-  router.get('/api/v1/trends/tags', (ctx) => {
-    const viewer = optionalUser(ctx)
-    const counts = new Map<string, number>()
-    for (const s of select(ctx, (x) => x.visibility === 'public')) for (const t of s.tags) counts.set(t, (counts.get(t) ?? 0) + 1)
-    const names = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([t]) => t)
-    const view = viewFor(ctx, viewer)
-    return json(offsetPage(ctx, names, 10, 20).map((t) => view.tag(t)))
-  })
-  router.get('/api/v1/trends', (ctx) => {
-    const viewer = optionalUser(ctx)
-    const counts = new Map<string, number>()
-    for (const s of select(ctx, (x) => x.visibility === 'public')) for (const t of s.tags) counts.set(t, (counts.get(t) ?? 0) + 1)
-    const names = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([t]) => t)
-    const view = viewFor(ctx, viewer)
-    return json(offsetPage(ctx, names, 10, 20).map((t) => view.tag(t)))
-  })
+  // /api/v1/trends is the pre-3.5 name of /api/v1/trends/tags.
+  for (const path of ['/api/v1/trends/tags', '/api/v1/trends']) {
+    router.get(path, (ctx) => {
+      const viewer = optionalUser(ctx)
+      const counts = new Map<string, number>()
+      for (const s of select(ctx, (x) => x.visibility === 'public')) for (const t of s.tags) counts.set(t, (counts.get(t) ?? 0) + 1)
+      const names = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([t]) => t)
+      const view = viewFor(ctx, viewer)
+      return json(offsetPage(ctx, names, 10, 20).map((t) => view.tag(t)))
+    })
+  }
 
   router.get('/api/v1/trends/links', (ctx) => {
     const viewer = optionalUser(ctx)
