@@ -25,7 +25,8 @@ console.log(`
     Demo instance A:   ${fed.urls[0]}   (Demo Social)
     Demo instance B:   ${fed.urls[1]}   (Second Town)
 
-  Sign in on the demo instance as "alice" with the password "mastodon-demo".
+  Demo accounts: alice, bob, carol … all with the password "mastodon-demo"
+  (the instances' own sign-in page lists them).
   Press Ctrl+C to stop.
 `)
 
