@@ -77,11 +77,26 @@ export async function handleControl(
     return json({ ok: true })
   }
 
+  // Revokes every token of a user, as if they revoked the app in their settings.
+  if (method === 'POST' && path === '/revoke-user') {
+    const username = str(params, 'username')
+    const accountKey = username ? findLocalAccount(inst, username) : null
+    if (!accountKey) return errorResponse(404, `No local user ${username}`)
+    let revoked = 0
+    for (const t of inst.tokens.values()) {
+      if (t.accountKey === accountKey && t.revokedAt === null) {
+        t.revokedAt = Date.now()
+        revoked++
+      }
+    }
+    return json({ revoked })
+  }
+
   if (method === 'POST' && path === '/faults') {
     const faultPath = str(params, 'path')
     if (!faultPath) return errorResponse(422, 'path is required')
     const kind = (str(params, 'kind') ?? 'status') as Fault['kind']
-    if (!['status', 'hang', 'malformed', 'reset', 'delay'].includes(kind)) return errorResponse(422, `Unknown kind ${kind}`)
+    if (!['status', 'hang', 'malformed', 'reset', 'delay', 'nocors'].includes(kind)) return errorResponse(422, `Unknown kind ${kind}`)
     const headers: Record<string, string> = {}
     const h = params.headers
     if (h && typeof h === 'object') for (const [k, v] of Object.entries(h)) headers[k.toLowerCase()] = String(v)

@@ -43,7 +43,8 @@ export interface Fault {
   exact: boolean
   method: string | null
   remaining: number
-  kind: 'status' | 'hang' | 'malformed' | 'reset' | 'delay'
+  /** nocors: answer normally but without CORS headers, as a server that refuses web apps. */
+  kind: 'status' | 'hang' | 'malformed' | 'reset' | 'delay' | 'nocors'
   status: number
   body: unknown
   headers: Record<string, string>

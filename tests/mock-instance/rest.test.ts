@@ -400,6 +400,15 @@ describe('errors as Mastodon sends them', () => {
     expect(await alice.v1.timelines.public.list({ limit: 1 })).toHaveLength(1)
   })
 
+  it('can refuse CORS for a request, like a server that does not allow web apps', async () => {
+    await h.control(h.a, '/faults', { path: '/api/v2/instance', kind: 'nocors' })
+    const refused = await fetch(`${h.a}/api/v2/instance`)
+    expect(refused.status).toBe(200)
+    expect(refused.headers.get('access-control-allow-origin')).toBeNull()
+    const normal = await fetch(`${h.a}/api/v2/instance`)
+    expect(normal.headers.get('access-control-allow-origin')).toBe('*')
+  })
+
   it('answers CORS like Mastodon on the API, including preflight', async () => {
     const res = await fetch(`${h.b}/api/v1/timelines/public?limit=1`, { headers: { origin: 'http://localhost:4173' } })
     expect(res.headers.get('access-control-allow-origin')).toBe('*')
@@ -422,6 +431,20 @@ describe('test controls', () => {
     expect((await alice.v1.statuses.$select(s.id).fetch()).id).toBe(s.id)
     await h.control(h.a, '/reset')
     await expect(alice.v1.statuses.$select(s.id).fetch()).rejects.toMatchObject({ statusCode: 401 })
+  })
+
+  it('keeps account ids across resets, as Mastodon account ids never change', async () => {
+    const before = (await alice.v1.accounts.verifyCredentials()).id
+    await h.control(h.a, '/reset')
+    const after = (await (await h.client(h.a, 'alice')).v1.accounts.verifyCredentials()).id
+    expect(after).toBe(before)
+  })
+
+  it('revokes every token of a user', async () => {
+    const bob = await h.client(h.a, 'bob')
+    await h.control(h.a, '/revoke-user', { username: 'alice' })
+    await expect(alice.v1.accounts.verifyCredentials()).rejects.toMatchObject({ statusCode: 401 })
+    expect((await bob.v1.accounts.verifyCredentials()).username).toBe('bob')
   })
 
   it('records requests, including which account each token belonged to', async () => {

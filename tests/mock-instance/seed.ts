@@ -34,6 +34,9 @@ import type { CardRecord, MediaType, QuoteState, Visibility } from './model.ts'
 import { EMOJIS, EVERYDAY, PEOPLE, type Side } from './seed-data.ts'
 import { ApiFailure, type World } from './world.ts'
 
+/** Sign-up dates count back from this day. */
+const ACCOUNT_EPOCH = Date.UTC(2026, 0, 1)
+
 export const DEMO_PASSWORD = 'mastodon-demo'
 
 const MIN = 60_000
@@ -176,7 +179,9 @@ class Seeder {
         locked: p.locked ?? false,
         group: p.group ?? false,
         discoverable: p.discoverable ?? true,
-        createdAt: this.now - p.ageDays * DAY,
+        // Accounts date from a fixed day, so their ids are the same after every
+        // reset and on every run (Mastodon account ids never change).
+        createdAt: ACCOUNT_EPOCH - p.ageDays * DAY,
         password: DEMO_PASSWORD,
         email: `${p.username}@${inst.host.split(':')[0]}.example`,
         hue: p.hue,

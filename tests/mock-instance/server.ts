@@ -232,7 +232,9 @@ async function handle(
   if (inst.log.length > 5000) inst.log.splice(0, inst.log.length - 5000)
 
   const fault = inst.takeFault(request.method, path)
-  if (fault) {
+  if (fault?.kind === 'nocors') {
+    for (const k of Object.keys(corsHeaders)) delete corsHeaders[k]
+  } else if (fault) {
     logEntry.status = fault.kind === 'status' ? fault.status : -1
     switch (fault.kind) {
       case 'hang':
