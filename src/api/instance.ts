@@ -6,8 +6,10 @@ import type { mastodon } from 'masto'
 import { camelizeKeys } from './camelize'
 
 export type InstanceLookupErrorKind =
-  /** Network error, DNS failure, refused connection or CORS block: fetch itself rejected. */
+  /** Network error, DNS failure or refused connection: fetch itself rejected. */
   | 'unreachable'
+  /** The server answers, but does not allow web apps on other sites to read its API (CORS). */
+  | 'cors'
   /** No answer within the timeout. */
   | 'timeout'
   /** Answered, but with no Mastodon API (404 on both versions, HTML, wrong JSON shape). */
@@ -61,6 +63,15 @@ function isV1Instance(data: unknown): data is mastodon.v1.Instance {
   return isRecord(data) && typeof data.uri === 'string' && typeof data.title === 'string' && typeof data.version === 'string'
 }
 
+async function answersWithoutCors(url: string, signal: AbortSignal): Promise<boolean> {
+  try {
+    await fetch(url, { mode: 'no-cors', signal, credentials: 'omit', referrerPolicy: 'no-referrer' })
+    return true
+  } catch {
+    return false
+  }
+}
+
 async function getJson(url: string, origin: string, signal: AbortSignal, timedOut: () => boolean): Promise<Fetched> {
   let response: Response
   let text: string
@@ -79,7 +90,13 @@ async function getJson(url: string, origin: string, signal: AbortSignal, timedOu
     if (error instanceof InstanceLookupError) throw error
     if (timedOut()) throw new InstanceLookupError('timeout', origin, { cause: error })
     if (signal.aborted) throw error
-    throw new InstanceLookupError('unreachable', origin, { cause: error })
+    // A CORS refusal and a dead host both reject with the same TypeError. An opaque
+    // (no-cors) request tells them apart: it succeeds whenever the server answers at all.
+    const answers = await answersWithoutCors(url, signal)
+    // The probe can outlive the timeout or the caller's interest: those win, as above.
+    if (timedOut()) throw new InstanceLookupError('timeout', origin, { cause: error })
+    if (signal.aborted) throw signal.reason
+    throw new InstanceLookupError(answers ? 'cors' : 'unreachable', origin, { cause: error })
   }
   // Many non-Mastodon sites answer any path with an HTML page and status 200.
   const contentType = response.headers.get('Content-Type') ?? ''

@@ -78,13 +78,52 @@ describe('lookupInstance', () => {
     expect(error.status).toBe(403)
   })
 
-  it('calls a network failure (fetch TypeError, e.g. DNS or CORS) unreachable', async () => {
-    stubFetch(() => {
+  it('calls a host that answers nothing, even to an opaque request, unreachable', async () => {
+    const fetch = stubFetch(() => {
       throw new TypeError('Failed to fetch')
     })
     const error = await lookupError(lookupInstance(ORIGIN))
     expect(error.kind).toBe('unreachable')
     expect(error.cause).toBeInstanceOf(TypeError)
+    // The second request is the no-cors probe that tells a dead host from a CORS refusal.
+    expect(fetch).toHaveBeenCalledTimes(2)
+    expect(fetch.mock.calls[1]?.[1]).toMatchObject({ mode: 'no-cors' })
+  })
+
+  it('calls a server that answers but refuses cross-origin reads a CORS problem', async () => {
+    const fetch = stubFetch((_url, init) => {
+      // A CORS refusal rejects like a network error; an opaque (no-cors) request gets through.
+      if (init?.mode === 'no-cors') return new Response(null, { status: 200 })
+      throw new TypeError('Failed to fetch')
+    })
+    const error = await lookupError(lookupInstance(ORIGIN))
+    expect(error.kind).toBe('cors')
+    expect(error.origin).toBe(ORIGIN)
+    expect(error.cause).toBeInstanceOf(TypeError)
+
+    expect(fetch.mock.calls.map((call) => call[0])).toEqual([`${ORIGIN}/api/v2/instance`, `${ORIGIN}/api/v2/instance`])
+    expect(fetch.mock.calls[0]?.[1]?.mode).toBeUndefined()
+    expect(fetch.mock.calls[1]?.[1]).toMatchObject({ mode: 'no-cors', credentials: 'omit' })
+  })
+
+  it('rejects with the abort, not a lookup error, when the caller cancels during the CORS probe', async () => {
+    const controller = new AbortController()
+    stubFetch((url, init) => {
+      if (init?.mode !== 'no-cors') throw new TypeError('Failed to fetch')
+      controller.abort()
+      return hangingFetch(url, init)
+    })
+    const error: unknown = await lookupInstance(ORIGIN, { signal: controller.signal }).catch((reason: unknown) => reason)
+    expect(error).not.toBeInstanceOf(InstanceLookupError)
+    expect(error).toMatchObject({ name: 'AbortError' })
+  })
+
+  it('calls a CORS probe that never answers a timeout', async () => {
+    stubFetch((url, init) => {
+      if (init?.mode !== 'no-cors') throw new TypeError('Failed to fetch')
+      return hangingFetch(url, init)
+    })
+    expect((await lookupError(lookupInstance(ORIGIN, { timeoutMs: 20 }))).kind).toBe('timeout')
   })
 
   it('gives up on a server that never answers', async () => {
