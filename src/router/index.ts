@@ -1,6 +1,7 @@
 import { createRouter, createWebHistory, type RouteRecordRaw, type RouterHistory } from 'vue-router'
 import type { MessageKey } from '@/i18n/keys'
 import DeckView from '@/views/DeckView.vue'
+import { parkCallbackParams } from '@/api/oauth-callback'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -17,6 +18,24 @@ export const routes: RouteRecordRaw[] = [
     name: 'sign-in',
     component: () => import('@/views/SignInView.vue'),
     meta: { titleKey: 'signIn.title' },
+  },
+  {
+    path: '/oauth/callback',
+    name: 'oauth-callback',
+    component: () => import('@/views/OAuthCallbackView.vue'),
+    meta: { titleKey: 'callback.title' },
+    // The code and state leave the address bar (and the history) before anything renders.
+    beforeEnter: (to) => {
+      if (Object.keys(to.query).length === 0) return true
+      parkCallbackParams(to.query)
+      return { path: to.path, query: {}, hash: '', replace: true }
+    },
+  },
+  {
+    path: '/accounts',
+    name: 'accounts',
+    component: () => import('@/views/AccountsView.vue'),
+    meta: { titleKey: 'accounts.title' },
   },
   {
     path: '/settings',

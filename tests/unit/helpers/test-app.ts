@@ -47,6 +47,7 @@ export function createTestApp(options: TestAppOptions = {}) {
 /** Resets what the app writes outside its own DOM between tests. */
 export function resetDocument(): void {
   localStorage.clear()
+  sessionStorage.clear()
   document.documentElement.removeAttribute('data-theme')
   document.documentElement.lang = 'en'
   document.title = ''

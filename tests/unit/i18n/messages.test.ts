@@ -26,6 +26,9 @@ const SAME_IN_BOTH = new Set([
   'app.titleTemplate',
   'shell.bannerLabel',
   'shell.nav.deck',
+  // "Accounts" is the usual Dutch word too (Mastodon's own Dutch interface uses it).
+  'shell.nav.accounts',
+  'accounts.title',
   'deck.title',
   'settings.languages.en',
   'settings.languages.nl',
@@ -90,7 +93,7 @@ describe('message keys used in the source', () => {
     const missing: string[] = []
     // t('key'), and keys stored for later in typed maps and route meta: 'signIn.error.down'
     // (Single quotes and backticks only: templates use double quotes for attributes.)
-    const literal = /['`]((?:app|shell|deck|signIn|settings|notFound)\.[\w.]+)['`]/g
+    const literal = /['`]((?:app|shell|deck|signIn|accounts|switcher|reauth|settings|notFound|callback)\.[\w.]+)['`]/g
     for (const [file, source] of Object.entries(sources)) {
       for (const match of source.matchAll(literal)) {
         const key = match[1] ?? ''

@@ -1,0 +1,44 @@
+// Signing in the way a person does: type the instance, go through the
+// server's own consent page, come back to the deck.
+
+import { expect, type Page } from '@playwright/test'
+
+export const DEMO_PASSWORD = 'mastodon-demo'
+
+export const hostOf = (origin: string) => new URL(origin).host
+
+export async function startSignIn(page: Page, instanceOrigin: string, appPath = '/sign-in'): Promise<void> {
+  await page.goto(appPath)
+  await page.getByLabel('Your instance').fill(hostOf(instanceOrigin))
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click()
+  await page.waitForURL((url) => url.origin === instanceOrigin && url.pathname === '/oauth/authorize')
+}
+
+export async function consent(page: Page, username: string, decision: 'Authorize' | 'Deny' = 'Authorize'): Promise<void> {
+  if (decision === 'Authorize') {
+    await page.getByLabel('Username or e-mail address').fill(username)
+    await page.getByLabel('Password').fill(DEMO_PASSWORD)
+  }
+  await page.getByRole('button', { name: decision, exact: true }).click()
+}
+
+/** Full sign-in; resolves when the deck shows with this account current. */
+export async function signIn(page: Page, instanceOrigin: string, username: string, appPath = '/sign-in'): Promise<void> {
+  await startSignIn(page, instanceOrigin, appPath)
+  await consent(page, username)
+  await page.waitForURL((url) => url.pathname.endsWith('/') && !url.search)
+  await expect(currentAccountButton(page)).toHaveAccessibleName(new RegExp(`@${username}@${hostOf(instanceOrigin).replace(/[.]/g, '\\.')}`))
+}
+
+export function currentAccountButton(page: Page) {
+  return page.getByRole('banner').getByRole('button', { name: /^Current account/ })
+}
+
+/** Handles listed on the accounts page, in order. */
+export async function listedHandles(page: Page): Promise<string[]> {
+  await page.goto('/accounts')
+  const items = page.getByRole('main').getByRole('listitem')
+  await expect(items.first()).toBeVisible()
+  const texts = await items.allInnerTexts()
+  return texts.map((t) => /@[\w]+@[\w.:-]+/.exec(t)?.[0] ?? t)
+}
