@@ -15,7 +15,7 @@ beforeEach(() => {
 
 const hostOf = (origin: string) => new URL(origin).host
 const fixture = (name: string) =>
-  JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8')) as Record<string, unknown>
+  JSON.parse(readFileSync(new URL(`../fixtures/mastodon-api/${name}`, import.meta.url), 'utf8')) as Record<string, unknown>
 
 /** Every key path of a JSON value (arrays: their first element), to compare shapes. */
 function shape(v: unknown, prefix = ''): string[] {
