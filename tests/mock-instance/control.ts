@@ -77,6 +77,31 @@ export async function handleControl(
     return json({ ok: true })
   }
 
+  // Hostile payloads for the security suite: patches merged into what the API
+  // serves for a status (by local id), an account (by local id), or replacing
+  // a status's edit history / translation.
+  if (method === 'POST' && path === '/inject') {
+    const w = inst.world
+    const statusId = str(params, 'status_id')
+    const accountId = str(params, 'account_id')
+    const patch = params.patch
+    if (statusId) {
+      const key = inst.statusKeyById(statusId)
+      if (!key) return errorResponse(404, `Unknown status ${statusId}`)
+      if (patch && typeof patch === 'object') w.overrides.statuses.set(key, patch as Record<string, unknown>)
+      if (Array.isArray(params.history)) w.overrides.history.set(key, params.history)
+      if (params.translation && typeof params.translation === 'object') w.overrides.translations.set(key, params.translation as Record<string, unknown>)
+      return json({ ok: true })
+    }
+    if (accountId) {
+      const key = inst.accountKeyById(accountId)
+      if (!key) return errorResponse(404, `Unknown account ${accountId}`)
+      if (patch && typeof patch === 'object') w.overrides.accounts.set(key, patch as Record<string, unknown>)
+      return json({ ok: true })
+    }
+    return errorResponse(422, 'status_id or account_id is required')
+  }
+
   // Revokes every token of a user, as if they revoked the app in their settings.
   if (method === 'POST' && path === '/revoke-user') {
     const username = str(params, 'username')

@@ -440,6 +440,29 @@ describe('test controls', () => {
     expect(after).toBe(before)
   })
 
+  it('injects hostile payloads into what the API serves, for the security suite', async () => {
+    const s = await alice.v1.statuses.create({ status: 'carrier', poll: { options: ['a', 'b'], expiresIn: 3600 } })
+    const payload = '<img src=x onerror=alert(1)>'
+    await h.control(h.a, '/inject', {
+      status_id: s.id,
+      patch: { content: payload, spoiler_text: payload, poll: { options: [{ title: payload }] }, account: { display_name: payload } },
+      history: [{ content: payload, spoiler_text: '', sensitive: false, created_at: s.createdAt, account: {}, media_attachments: [], emojis: [] }],
+      translation: { content: payload, spoiler_text: '', language: 'en', detected_source_language: 'de', provider: 'x', media_attachments: [], poll: null },
+    })
+    const served = await alice.v1.statuses.$select(s.id).fetch()
+    expect(served.content).toBe(payload)
+    expect(served.spoilerText).toBe(payload)
+    expect(served.poll!.options.map((o) => o.title)).toEqual([payload, 'b'])
+    expect(served.account.displayName).toBe(payload)
+    expect(served.account.username).toBe('alice')
+    expect((await alice.v1.statuses.$select(s.id).history.list())[0]!.content).toBe(payload)
+    const me = await alice.v1.accounts.verifyCredentials()
+    await h.control(h.a, '/inject', { account_id: me.id, patch: { note: payload, fields: [{ name: payload, value: payload }] } })
+    const account = await alice.v1.accounts.$select(me.id).fetch()
+    expect(account.note).toBe(payload)
+    expect(account.fields[0]).toMatchObject({ name: payload, value: payload })
+  })
+
   it('revokes every token of a user', async () => {
     const bob = await h.client(h.a, 'bob')
     await h.control(h.a, '/revoke-user', { username: 'alice' })

@@ -18,6 +18,26 @@ import type { World } from './world.ts'
 
 export type Json = Record<string, unknown>
 
+/**
+ * Deep-merges a test patch into a serialized entity: objects merge by key,
+ * arrays of objects merge element by element, anything else is replaced.
+ */
+export function mergePatch(base: unknown, patch: unknown): unknown {
+  if (Array.isArray(patch)) {
+    if (!Array.isArray(base)) return patch
+    const out = [...base]
+    patch.forEach((p, i) => (out[i] = i < base.length ? mergePatch(base[i], p) : p))
+    return out
+  }
+  if (patch && typeof patch === 'object') {
+    if (!base || typeof base !== 'object' || Array.isArray(base)) return patch
+    const out: Json = { ...(base as Json) }
+    for (const [k, v] of Object.entries(patch as Json)) out[k] = mergePatch(out[k], v)
+    return out
+  }
+  return patch
+}
+
 const iso = (ms: number) => new Date(ms).toISOString()
 const day = (ms: number) => iso(ms).slice(0, 10)
 
@@ -98,7 +118,8 @@ export class View {
     }
     if (a.suspended) out.suspended = true
     if (moved) out.moved = this.account(moved)
-    return out
+    const patch = this.world.overrides.accounts.get(a.key)
+    return patch ? (mergePatch(out, patch) as Json) : out
   }
 
   credentialAccount(a: AccountRecord): Json {
@@ -296,7 +317,8 @@ export class View {
       out.bookmarked = w.isBookmarked(v, s.key)
       if (s.authorKey === v) out.pinned = w.pins.get(v)?.has(s.key) ?? false
     }
-    return out
+    const patch = w.overrides.statuses.get(s.key)
+    return patch ? (mergePatch(out, patch) as Json) : out
   }
 
   private quoteInline(s: StatusRecord): string {

@@ -78,6 +78,17 @@ export class World extends EventEmitter<WorldEvents> {
   readonly unreadConversations = new Map<string, Set<string>>() // account -> conversation keys
   readonly removedConversations = new Map<string, Set<string>>()
   readonly followedTags = new Map<string, Set<string>>()
+  /**
+   * Test-only patches merged into serialized entities (hostile payloads for
+   * the security suite): by status key, account key; history and translation
+   * bodies replace what the mock would compute.
+   */
+  readonly overrides = {
+    statuses: new Map<string, Record<string, unknown>>(),
+    accounts: new Map<string, Record<string, unknown>>(),
+    history: new Map<string, unknown[]>(),
+    translations: new Map<string, Record<string, unknown>>(),
+  }
   private seq = 0
   private lastTime = 0
   /** When set, used instead of the wall clock (the seed writes history). */

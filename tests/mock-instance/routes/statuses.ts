@@ -203,6 +203,8 @@ export function registerStatusRoutes(router: ApiRouter): void {
     const viewer = optionalUser(ctx)
     const s = visibleStatus(ctx, viewer)
     const view = viewFor(ctx, viewer)
+    const injected = world(ctx).overrides.history.get(s.key)
+    if (injected) return json(injected)
     const versions =
       s.versions.length > 0
         ? s.versions
@@ -309,6 +311,8 @@ export function registerStatusRoutes(router: ApiRouter): void {
     const target = str(ctx.params, 'lang') || 'en'
     if (s.visibility !== 'public' && s.visibility !== 'unlisted') throw new ApiFailure(403, 'This action is not allowed')
     if ((s.language ?? 'en') === target) throw new ApiFailure(403, 'This action is not allowed')
+    const injected = world(ctx).overrides.translations.get(s.key)
+    if (injected) return json(injected)
     const view = viewFor(ctx, viewer)
     const status = view.status(s)
     return json({
