@@ -1,0 +1,13 @@
+// The one path from remote content to the DOM (DESIGN.md §3). Pure: imports neither api nor stores.
+export { sanitizeHtml, filterClassTokens, parseLinkHref, parseImageUrl, ALLOWED_ELEMENTS, ALLOWED_ATTRIBUTES, LINK_PROTOCOLS } from './sanitize'
+export type { AllowedElement } from './sanitize'
+export { parseContent, buildContentTree, buildEmojiMap, splitEmoji, textWithEmoji } from './tree'
+export type { AllowedTag, ContentContext, ContentNode, EmojiLike, EmojiMap, EmojiNode, MentionLike, TextNode } from './tree'
+export { parseContentCached, getContentCacheStats, resetContentCache, CONTENT_CACHE_SIZE } from './cache'
+export type { ContentCacheStats } from './cache'
+export { ContentNodes, renderContentNodes, renderEmoji, EXTERNAL_LINK_REL } from './render'
+export type { RenderOptions } from './render'
+export { usePrefersReducedMotion } from './reduced-motion'
+export { htmlToPlainText } from './html-to-text'
+export { default as RemoteContent } from './RemoteContent.vue'
+export { default as EmojiText } from './EmojiText.vue'

@@ -1,0 +1,93 @@
+// Content tree -> VNodes. Elements get only the attributes the tree holds (which are only the
+// allowlisted ones); text becomes text VNodes. Mentions and hashtags become in-app RouterLinks,
+// every other link opens in a new tab without an opener, referrer or endorsement.
+
+import { h, type FunctionalComponent, type PropType, type VNode, type VNodeArrayChildren } from 'vue'
+import { RouterLink } from 'vue-router'
+import type { ContentNode, EmojiNode } from './tree'
+
+export const EXTERNAL_LINK_REL = 'nofollow noopener noreferrer'
+
+export interface RenderOptions {
+  /** Show custom emoji's static images (prefers-reduced-motion). */
+  reducedMotion: boolean
+  /** Without a router (e.g. a component test without one), mentions and hashtags link out. */
+  inAppLinks: boolean
+}
+
+export function renderEmoji(node: EmojiNode, reducedMotion: boolean): VNode {
+  const label = `:${node.shortcode}:`
+  return h('img', {
+    class: 'custom-emoji',
+    src: reducedMotion ? node.staticUrl : node.url,
+    alt: label,
+    title: label,
+    draggable: 'false',
+    loading: 'lazy',
+    referrerpolicy: 'no-referrer',
+  })
+}
+
+function externalLink(href: string, title: string, className: string | undefined, children: VNodeArrayChildren): VNode {
+  return h('a', { href, class: className, title, target: '_blank', rel: EXTERNAL_LINK_REL }, children)
+}
+
+function renderNode(node: ContentNode, options: RenderOptions): VNode | string {
+  switch (node.kind) {
+    case 'text':
+      return node.text
+    case 'emoji':
+      return renderEmoji(node, options.reducedMotion)
+    case 'element': {
+      // '^' sets each one as a plain attribute (never a DOM property).
+      const props: Record<string, string> = {}
+      for (const [name, value] of Object.entries(node.attrs)) props[name === 'class' ? 'class' : `^${name}`] = value
+      return node.tag === 'br' ? h('br', props) : h(node.tag, props, renderContentNodes(node.children, options))
+    }
+    case 'mention': {
+      const children = renderContentNodes(node.children, options)
+      if (node.acct === null || !options.inAppLinks) {
+        return externalLink(node.href, node.acct === null ? hostOf(node.href) : `@${node.acct}`, 'u-url mention', children)
+      }
+      return h(
+        RouterLink,
+        { to: { name: 'profile', params: { acct: node.acct } }, class: 'u-url mention', title: `@${node.acct}` },
+        () => children,
+      )
+    }
+    case 'hashtag': {
+      const children = renderContentNodes(node.children, options)
+      if (!options.inAppLinks) return externalLink(node.href, hostOf(node.href), 'mention hashtag', children)
+      return h(RouterLink, { to: { name: 'tag', params: { tag: node.tag } }, class: 'mention hashtag' }, () => children)
+    }
+    case 'link':
+      return externalLink(node.href, node.host, undefined, renderContentNodes(node.children, options))
+  }
+}
+
+function hostOf(href: string): string {
+  try {
+    const url = new URL(href)
+    return url.host || url.protocol
+  } catch {
+    return ''
+  }
+}
+
+export function renderContentNodes(nodes: readonly ContentNode[], options: RenderOptions): VNodeArrayChildren {
+  return nodes.map((node) => renderNode(node, options))
+}
+
+/** Renders a content tree (no wrapper element). */
+export const ContentNodes: FunctionalComponent<{
+  nodes: readonly ContentNode[]
+  reducedMotion?: boolean
+  inAppLinks?: boolean
+}> = (props) =>
+  renderContentNodes(props.nodes, { reducedMotion: props.reducedMotion ?? false, inAppLinks: props.inAppLinks ?? true })
+
+ContentNodes.props = {
+  nodes: { type: Array as PropType<readonly ContentNode[]>, required: true },
+  reducedMotion: { type: Boolean, default: false },
+  inAppLinks: { type: Boolean, default: true },
+}
