@@ -38,6 +38,24 @@ export const routes: RouteRecordRaw[] = [
     meta: { titleKey: 'accounts.title' },
   },
   {
+    path: '/@:acct/:statusId',
+    name: 'status',
+    component: () => import('@/views/StatusView.vue'),
+    meta: { titleKey: 'views.status.title' },
+  },
+  {
+    path: '/@:acct',
+    name: 'profile',
+    component: () => import('@/views/ProfileView.vue'),
+    meta: { titleKey: 'views.profile.documentTitle' },
+  },
+  {
+    path: '/tags/:tag',
+    name: 'tag',
+    component: () => import('@/views/TagView.vue'),
+    meta: { titleKey: 'views.tag.documentTitle' },
+  },
+  {
     path: '/settings',
     name: 'settings',
     component: () => import('@/views/SettingsView.vue'),

@@ -11,6 +11,8 @@ const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]'])
 export interface Fence {
   /** Requests the page tried to make to any host but the local test servers. */
   outside: string[]
+  /** Images and media from other hosts (blocked; allowed only with `remoteImagesExpected`). */
+  outsideImages: string[]
   /** Content-Security-Policy violations reported by the page. */
   cspViolations: string[]
   pageErrors: string[]
@@ -30,7 +32,10 @@ async function control(origin: string, path: string, body?: unknown, method = 'P
   return res
 }
 
-export const test = base.extend<{ fence: Fence; control: Control; freshSeed: void }, { stack: Stack }>({
+export const test = base.extend<{ fence: Fence; control: Control; freshSeed: void; remoteImagesExpected: boolean }, { stack: Stack }>({
+  // Remote image URLs (avatars, media, emoji) may point anywhere; a test that puts
+  // such URLs in image fields sets this, and other outside requests still fail it.
+  remoteImagesExpected: [false, { option: true }],
   stack: [
     async ({}, use) => {
       const stack = await startStack()
@@ -54,12 +59,14 @@ export const test = base.extend<{ fence: Fence; control: Control; freshSeed: voi
     await use(control)
   },
   fence: [
-    async ({ context, page }, use) => {
-      const fence: Fence = { outside: [], cspViolations: [], pageErrors: [] }
+    async ({ context, page, remoteImagesExpected }, use) => {
+      const fence: Fence = { outside: [], outsideImages: [], cspViolations: [], pageErrors: [] }
       await context.route('**/*', async (route) => {
         const url = new URL(route.request().url())
         if (!LOCAL_HOSTS.has(url.hostname)) {
-          fence.outside.push(url.href)
+          const type = route.request().resourceType()
+          if (remoteImagesExpected && (type === 'image' || type === 'media')) fence.outsideImages.push(url.href)
+          else fence.outside.push(`${type} ${url.href}`)
           await route.abort('blockedbyclient')
           return
         }
@@ -70,8 +77,19 @@ export const test = base.extend<{ fence: Fence; control: Control; freshSeed: voi
       })
       await context.addInitScript(() => {
         document.addEventListener('securitypolicyviolation', (e) => {
+          // Chromium also reports inline handlers, styles and media URLs merely *parsed*
+          // in inert documents (DOMParser, <template>, which the sanitizer uses): those
+          // target the document itself and never run or load. Anything aimed at a live
+          // element, and any script or navigation attempt, counts.
+          const inertParse =
+            e.target === document &&
+            ['script-src-attr', 'style-src-attr', 'style-src-elem', 'media-src', 'img-src', 'font-src', 'base-uri', 'object-src', 'frame-src', 'child-src', 'manifest-src'].includes(
+              e.violatedDirective,
+            )
+          if (inertParse) return
           const report = (window as unknown as { __reportCsp?: (l: string) => void }).__reportCsp
-          report?.(`${e.violatedDirective} ${e.blockedURI}`)
+          const target = e.target instanceof Element ? `<${e.target.nodeName.toLowerCase()}>` : String(e.target)
+          report?.(`${e.violatedDirective} ${e.blockedURI} at ${target}`)
         })
       })
       page.on('pageerror', (err) => fence.pageErrors.push(String(err)))

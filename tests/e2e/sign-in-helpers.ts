@@ -42,3 +42,39 @@ export async function listedHandles(page: Page): Promise<string[]> {
   const texts = await items.allInnerTexts()
   return texts.map((t) => /@[\w]+@[\w.:-]+/.exec(t)?.[0] ?? t)
 }
+
+/**
+ * Starts the page signed in as `username` without the OAuth round trip (which
+ * sign-in.spec.ts covers): a token from the mock's controls, written where the
+ * app keeps its accounts, before the app loads.
+ */
+export async function signedInAs(page: Page, instanceOrigin: string, username: string): Promise<{ key: string; token: string; id: string }> {
+  const res = await fetch(`${instanceOrigin}/__control/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username }),
+  })
+  const { access_token: token, account_id: id } = (await res.json()) as { access_token: string; account_id: string }
+  const host = hostOf(instanceOrigin)
+  const key = `${host}|${id}`
+  const account = {
+    key,
+    origin: instanceOrigin,
+    host,
+    id,
+    username,
+    displayName: username,
+    avatar: `${instanceOrigin}/system/avatars/${username}.svg`,
+    avatarStatic: `${instanceOrigin}/system/avatars/${username}.svg`,
+    url: `${instanceOrigin}/@${username}`,
+    token,
+    scope: 'read write follow push',
+    clientId: 'mock-control',
+    addedAt: 1,
+    needsReauth: false,
+  }
+  await page.addInitScript((doc: string) => {
+    if (!localStorage.getItem('deckodon:accounts')) localStorage.setItem('deckodon:accounts', doc)
+  }, JSON.stringify({ version: 1, accounts: [account] }))
+  return { key, token, id }
+}

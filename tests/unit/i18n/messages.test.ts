@@ -29,6 +29,8 @@ const SAME_IN_BOTH = new Set([
   // "Accounts" is the usual Dutch word too (Mastodon's own Dutch interface uses it).
   'shell.nav.accounts',
   'accounts.title',
+  // "Hashtag" is the Dutch word too.
+  'views.tag.documentTitle',
   'deck.title',
   'settings.languages.en',
   'settings.languages.nl',
@@ -93,7 +95,7 @@ describe('message keys used in the source', () => {
     const missing: string[] = []
     // t('key'), and keys stored for later in typed maps and route meta: 'signIn.error.down'
     // (Single quotes and backticks only: templates use double quotes for attributes.)
-    const literal = /['`]((?:app|shell|deck|signIn|accounts|switcher|reauth|settings|notFound|callback)\.[\w.]+)['`]/g
+    const literal = /['`]((?:app|shell|deck|signIn|accounts|switcher|reauth|settings|notFound|callback|status|media|poll|card|quote|profile|views|errors)\.[\w.]+)['`]/g
     for (const [file, source] of Object.entries(sources)) {
       for (const match of source.matchAll(literal)) {
         const key = match[1] ?? ''

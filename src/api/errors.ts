@@ -1,0 +1,21 @@
+// Sorts any failure of an API call into what the person needs to know.
+// masto throws MastoHttpError (statusCode), MastoTimeoutError and
+// MastoDeserializeError; an HTML error page from a proxy or a dropped
+// connection surface as plain Errors/TypeErrors.
+
+export type ApiErrorKind = 'unauthorized' | 'forbidden' | 'not-found' | 'rate-limited' | 'invalid' | 'server' | 'timeout' | 'malformed' | 'network'
+
+export function classifyApiError(error: unknown): ApiErrorKind {
+  const e = error as { name?: unknown; statusCode?: unknown } | null
+  const status = typeof e?.statusCode === 'number' ? e.statusCode : null
+  if (status === 401) return 'unauthorized'
+  if (status === 403) return 'forbidden'
+  if (status === 404 || status === 410) return 'not-found'
+  if (status === 429) return 'rate-limited'
+  if (status === 422) return 'invalid'
+  if (status !== null && status >= 500) return 'server'
+  if (e?.name === 'MastoTimeoutError' || e?.name === 'TimeoutError') return 'timeout'
+  if (e?.name === 'MastoDeserializeError' || e?.name === 'SyntaxError') return 'malformed'
+  // masto reads an HTML error page (a proxy in front of a down server) as a TypeError too.
+  return 'network'
+}
