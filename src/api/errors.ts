@@ -16,6 +16,13 @@ export function classifyApiError(error: unknown): ApiErrorKind {
   if (status !== null && status >= 500) return 'server'
   if (e?.name === 'MastoTimeoutError' || e?.name === 'TimeoutError') return 'timeout'
   if (e?.name === 'MastoDeserializeError' || e?.name === 'SyntaxError') return 'malformed'
-  // masto reads an HTML error page (a proxy in front of a down server) as a TypeError too.
+  // "The server returned data with an unknown encoding. The server may be down."
+  if (e?.name === 'MastoUnexpectedError') return 'server'
+  const message = error instanceof Error ? error.message : ''
+  // fetch itself failed: Chrome "Failed to fetch", Firefox "NetworkError …", Safari "Load failed".
+  if (/failed to fetch|networkerror|load failed|network/i.test(message)) return 'network'
+  // masto chokes on an HTML error page (a proxy in front of a down server) with a
+  // TypeError of its own: the server answered, but not as Mastodon does.
+  if (error instanceof TypeError) return 'server'
   return 'network'
 }
