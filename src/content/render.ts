@@ -29,7 +29,8 @@ export function renderEmoji(node: EmojiNode, reducedMotion: boolean): VNode {
 }
 
 function externalLink(href: string, title: string, className: string | undefined, children: VNodeArrayChildren): VNode {
-  return h('a', { href, class: className, title, target: '_blank', rel: EXTERNAL_LINK_REL }, children)
+  // data-host feeds the CSS that shows the real host on keyboard focus (title only shows on hover).
+  return h('a', { href, class: className, title, 'data-host': title, target: '_blank', rel: EXTERNAL_LINK_REL }, children)
 }
 
 function renderNode(node: ContentNode, options: RenderOptions): VNode | string {

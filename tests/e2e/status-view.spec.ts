@@ -137,3 +137,25 @@ test('views ask to sign in when no account is signed in', async ({ page }) => {
   await expect(page.getByRole('link', { name: 'Sign in' }).last()).toBeVisible()
   await expect(page.getByRole('main')).toContainText('Sign in to see posts')
 })
+
+test('a link shows where it really goes when focused with the keyboard', async ({ page, stack }) => {
+  await signedInAs(page, stack.instanceA, 'alice')
+  const posted = (await (
+    await fetch(`${stack.instanceA}/__control/as/bob/api/v1/statuses`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ status: 'Read this' }),
+    })
+  ).json()) as { id: string }
+  await fetch(`${stack.instanceA}/__control/inject`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ status_id: posted.id, patch: { content: '<p>Log in at <a href="https://evil.example/login">https://bank.example</a></p>' } }),
+  })
+  await page.goto(`/@bob/${posted.id}`)
+  const link = page.locator('.remote-content a', { hasText: 'https://bank.example' })
+  await expect(link).toHaveAttribute('title', 'evil.example')
+  await link.focus()
+  const shown = await link.evaluate((a) => getComputedStyle(a, '::after').content)
+  expect(shown).toContain('evil.example')
+})

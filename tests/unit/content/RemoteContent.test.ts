@@ -52,6 +52,8 @@ describe('RemoteContent', () => {
       target: '_blank',
       rel: 'nofollow noopener noreferrer',
       title: 'evil.example',
+      // Shown after the link on keyboard focus, where a title tooltip never appears.
+      'data-host': 'evil.example',
     })
     expect(link.text()).toBe('https://bank.example')
   })
