@@ -43,12 +43,7 @@ export async function listedHandles(page: Page): Promise<string[]> {
   return texts.map((t) => /@[\w]+@[\w.:-]+/.exec(t)?.[0] ?? t)
 }
 
-/**
- * Starts the page signed in as `username` without the OAuth round trip (which
- * sign-in.spec.ts covers): a token from the mock's controls, written where the
- * app keeps its accounts, before the app loads.
- */
-export async function signedInAs(page: Page, instanceOrigin: string, username: string): Promise<{ key: string; token: string; id: string }> {
+async function controlAccount(instanceOrigin: string, username: string) {
   const res = await fetch(`${instanceOrigin}/__control/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -73,8 +68,31 @@ export async function signedInAs(page: Page, instanceOrigin: string, username: s
     addedAt: 1,
     needsReauth: false,
   }
+  return { key, token, id, account }
+}
+
+/**
+ * Starts the page signed in as `username` without the OAuth round trip (which
+ * sign-in.spec.ts covers): a token from the mock's controls, written where the
+ * app keeps its accounts, before the app loads.
+ */
+export async function signedInAs(page: Page, instanceOrigin: string, username: string): Promise<{ key: string; token: string; id: string }> {
+  const [result] = await signedInAsAll(page, [[instanceOrigin, username]])
+  return result!
+}
+
+/**
+ * Like signedInAs, for several accounts at once (on one or more instances), in this
+ * order. The accounts document is written only when none exists yet, so a sign-out
+ * the test does is not undone by the next navigation.
+ */
+export async function signedInAsAll(
+  page: Page,
+  accounts: ReadonlyArray<readonly [instanceOrigin: string, username: string]>,
+): Promise<Array<{ key: string; token: string; id: string }>> {
+  const made = await Promise.all(accounts.map(([origin, username]) => controlAccount(origin, username)))
   await page.addInitScript((doc: string) => {
     if (!localStorage.getItem('deckodon:accounts')) localStorage.setItem('deckodon:accounts', doc)
-  }, JSON.stringify({ version: 1, accounts: [account] }))
-  return { key, token, id }
+  }, JSON.stringify({ version: 1, accounts: made.map((m) => m.account) }))
+  return made.map(({ key, token, id }) => ({ key, token, id }))
 }

@@ -25,7 +25,7 @@ describe('DeckEmptyState', () => {
     expect(wrapper.get('a').attributes('href')).toBe('/sign-in')
   })
 
-  it('says which account is signed in and that columns are still to come, with no control that does nothing', () => {
+  it('says which account is signed in and how to add a column, with no control that does nothing', () => {
     const wrapper = mountEmptyState([alice, bob], bob.key)
     expect(wrapper.get('h2').text()).toBe('No columns yet')
     expect(wrapper.text()).toContain('Signed in as Bob Builder (@bob@localhost:4180).')
@@ -43,6 +43,6 @@ describe('DeckEmptyState', () => {
   it('speaks Dutch when the app does', () => {
     const wrapper = mountEmptyState([alice], alice.key, 'nl')
     expect(wrapper.text()).toContain('Ingelogd als Alice Demo (@alice@localhost:4180).')
-    expect(wrapper.text()).toContain('Deze versie van Deckodon kan nog geen kolommen tonen.')
+    expect(wrapper.text()).toContain('Voeg een kolom toe met de knop “Kolom toevoegen”')
   })
 })

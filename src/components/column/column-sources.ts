@@ -1,0 +1,207 @@
+// Where each column type's items come from, as one account. A source is made fresh for
+// each (re)load and remembers its own position: masto paginators follow the server's
+// `Link` headers, which is the only correct way for bookmarks and favourites (their pages
+// are keyed by bookmark/favourite ids, not status ids). Trending pages by offset; a thread
+// is one request.
+
+import type { mastodon } from 'masto'
+import type { ColumnSpec } from '@/stores/deck-types'
+import { classifyApiError } from '@/api/errors'
+import { viewFromNotification, viewsFromGrouped, type NotificationView } from '@/components/notification/notification-view'
+
+export const COLUMN_PAGE_SIZE = 20
+
+export type FeedItem =
+  | { readonly kind: 'status'; readonly id: string; readonly status: mastodon.v1.Status }
+  | { readonly kind: 'notification'; readonly id: string; readonly notification: NotificationView }
+  | { readonly kind: 'conversation'; readonly id: string; readonly conversation: mastodon.v1.Conversation }
+
+export interface FeedPage {
+  readonly items: readonly FeedItem[]
+  /** Nothing more after this page. */
+  readonly done: boolean
+}
+
+export interface FeedSource {
+  /** The next (older) page, fetched with the given client (always the column's account's). */
+  next(client: mastodon.rest.Client): Promise<FeedPage>
+}
+
+type Pages<T> = AsyncIterator<T, unknown>
+type PaginatorLike<T> = { values(): Pages<T> } | { [Symbol.asyncIterator](): Pages<T> }
+
+function iterate<T>(paginator: PaginatorLike<T>): Pages<T> {
+  return 'values' in paginator ? paginator.values() : paginator[Symbol.asyncIterator]()
+}
+
+const statusItems = (statuses: readonly mastodon.v1.Status[]): FeedItem[] =>
+  statuses.map((status) => ({ kind: 'status', id: status.id, status }))
+
+/** A source over a masto paginator (made on the first page), following its `next` links. */
+export function paginatedSource<T>(
+  make: (client: mastodon.rest.Client) => PaginatorLike<T> | Promise<PaginatorLike<T>>,
+  toItems: (page: T) => FeedItem[],
+): FeedSource {
+  let pages: Pages<T> | null = null
+  return {
+    async next(client) {
+      if (!pages) {
+        // Never `await` a paginator: it is thenable and would resolve to its first page.
+        const made = make(client)
+        pages = iterate(made instanceof Promise ? await made : made)
+      }
+      const result = await pages.next()
+      if (result.done) return { items: [], done: true }
+      const items = toItems(result.value as T)
+      return { items, done: items.length === 0 }
+    },
+  }
+}
+
+/** Grouped notifications (v2), or plain ones (v1) where the server has no v2 (404). */
+export function notificationsSource(): FeedSource {
+  const grouped = paginatedSource(
+    (c) => c.v2.notifications.list({ limit: COLUMN_PAGE_SIZE }),
+    (page: mastodon.v1.GroupedNotificationsResults) => viewsFromGrouped(page).map(notificationItem),
+  )
+  const plain = paginatedSource(
+    (c) => c.v1.notifications.list({ limit: COLUMN_PAGE_SIZE }),
+    (page: mastodon.v1.Notification[]) => page.map(viewFromNotification).map(notificationItem),
+  )
+  let use: FeedSource | null = null
+  return {
+    async next(client) {
+      if (use) return use.next(client)
+      try {
+        const page = await grouped.next(client)
+        use = grouped
+        return page
+      } catch (error) {
+        if (classifyApiError(error) !== 'not-found') throw error
+        use = plain
+        return plain.next(client)
+      }
+    },
+  }
+}
+
+function notificationItem(notification: NotificationView): FeedItem {
+  return { kind: 'notification', id: notification.key, notification }
+}
+
+async function findAccountId(client: mastodon.rest.Client, acct: string): Promise<string> {
+  const handle = acct.replace(/^@/, '')
+  try {
+    return (await client.v1.accounts.lookup({ acct: handle })).id
+  } catch (error) {
+    if (classifyApiError(error) !== 'not-found') throw error
+  }
+  const found = await client.v2.search.list({ q: `@${handle}`, resolve: true, type: 'accounts', limit: 1 })
+  const match = found.accounts[0]
+  if (!match) throw Object.assign(new Error(`No account ${handle}`), { name: 'MastoHttpError', statusCode: 404 })
+  return match.id
+}
+
+/** Trending statuses: offset pages, no `Link` ids. */
+function trendingSource(): FeedSource {
+  let offset = 0
+  return {
+    async next(client) {
+      // masto does not type `offset` here; it goes out as a query parameter.
+      const params = { limit: COLUMN_PAGE_SIZE, offset } as mastodon.DefaultPaginationParams
+      const page = await client.v1.trends.statuses.list(params)
+      offset += page.length
+      return { items: statusItems(page), done: page.length === 0 }
+    },
+  }
+}
+
+/** A thread: the ancestors, the status, its descendants; all at once. */
+function threadSource(statusId: string): FeedSource {
+  return {
+    async next(client) {
+      const [status, context] = await Promise.all([
+        client.v1.statuses.$select(statusId).fetch(),
+        client.v1.statuses.$select(statusId).context.fetch(),
+      ])
+      return { items: statusItems([...context.ancestors, status, ...context.descendants]), done: true }
+    },
+  }
+}
+
+const emptySource: FeedSource = { next: async () => ({ items: [], done: true }) }
+
+/** Query parameters masto does not type but passes through (hashtag any/all/none). */
+type TagParams = mastodon.rest.v1.ListTimelineParams & { any?: readonly string[]; all?: readonly string[]; none?: readonly string[] }
+
+function nonEmpty(list: readonly string[] | undefined): string[] | undefined {
+  const tags = (list ?? []).map((t) => t.replace(/^#/, '').trim()).filter((t) => t !== '')
+  return tags.length > 0 ? tags : undefined
+}
+
+/** A fresh source for the column: starts at the newest page. */
+export function createColumnSource(column: ColumnSpec): FeedSource {
+  const p = column.params
+  const limit = COLUMN_PAGE_SIZE
+  switch (column.type) {
+    case 'home':
+      return paginatedSource((c) => c.v1.timelines.home.list({ limit }), statusItems)
+    case 'local':
+      return paginatedSource((c) => c.v1.timelines.public.list({ limit, local: true }), statusItems)
+    case 'federated':
+      return paginatedSource((c) => c.v1.timelines.public.list({ limit, ...(p.remoteOnly ? { remote: true } : {}) }), statusItems)
+    case 'hashtag': {
+      const tag = (p.tag ?? '').replace(/^#/, '')
+      if (!tag) return emptySource
+      const params: TagParams = {
+        limit,
+        ...(p.localOnly ? { local: true } : {}),
+        ...(nonEmpty(p.any) ? { any: nonEmpty(p.any) } : {}),
+        ...(nonEmpty(p.all) ? { all: nonEmpty(p.all) } : {}),
+        ...(nonEmpty(p.none) ? { none: nonEmpty(p.none) } : {}),
+      }
+      return paginatedSource((c) => c.v1.timelines.tag.$select(tag).list(params), statusItems)
+    }
+    case 'list': {
+      const listId = p.listId
+      if (!listId) return emptySource
+      return paginatedSource((c) => c.v1.timelines.list.$select(listId).list({ limit }), statusItems)
+    }
+    case 'profile': {
+      const acct = p.acct
+      if (!acct) return emptySource
+      const tab = p.profileTab ?? 'posts'
+      return paginatedSource(async (c) => {
+        const paginator = c.v1.accounts.$select(await findAccountId(c, acct)).statuses.list({
+          limit,
+          excludeReplies: tab === 'posts',
+          onlyMedia: tab === 'media',
+        })
+        // Not the paginator itself: it is thenable, and an async function would await it.
+        return { values: () => paginator.values() }
+      }, statusItems)
+    }
+    case 'bookmarks':
+      return paginatedSource((c) => c.v1.bookmarks.list({ limit }), statusItems)
+    case 'favourites':
+      return paginatedSource((c) => c.v1.favourites.list({ limit }), statusItems)
+    case 'conversations':
+      return paginatedSource(
+        (c) => c.v1.conversations.list({ limit }),
+        (page: mastodon.v1.Conversation[]) => page.map((conversation) => ({ kind: 'conversation', id: conversation.id, conversation })),
+      )
+    case 'trending':
+      return trendingSource()
+    case 'thread':
+      return p.statusId ? threadSource(p.statusId) : emptySource
+    case 'notifications':
+      return notificationsSource()
+    case 'mentions':
+      return paginatedSource(
+        (c) => c.v1.notifications.list({ limit, types: ['mention'] }),
+        (page: mastodon.v1.Notification[]) => statusItems(page.flatMap((n) => (n.status ? [n.status] : []))),
+      )
+    default:
+      return emptySource
+  }
+}

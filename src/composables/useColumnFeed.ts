@@ -1,0 +1,74 @@
+// The items of one deck column, loaded page by page as the column's own account.
+// Order is the server's; ids are opaque (never compared), only used to drop repeats.
+
+import { shallowRef } from 'vue'
+import type { mastodon } from 'masto'
+import { classifyApiError, type ApiErrorKind } from '@/api/errors'
+import { useAccountsStore } from '@/stores/accounts'
+import type { ColumnSpec } from '@/stores/deck-types'
+import { createColumnSource, type FeedItem, type FeedSource } from '@/components/column/column-sources'
+
+/** Pages read in one go when a page brings nothing new (overlap) or when resuming after an error. */
+const MAX_PAGES_PER_LOAD = 25
+
+export function useColumnFeed(column: () => ColumnSpec) {
+  const accounts = useAccountsStore()
+  const items = shallowRef<readonly FeedItem[]>([])
+  const loading = shallowRef(false)
+  const error = shallowRef<ApiErrorKind | null>(null)
+  const done = shallowRef(false)
+  let source: FeedSource | null = null
+  /** The source failed: its paginator cannot go on, so the next load starts a new one. */
+  let broken = false
+  let generation = 0
+
+  async function load(more: boolean): Promise<void> {
+    if (more && (loading.value || done.value || source === null)) return
+    const mine = more ? generation : ++generation
+    const spec = column()
+    if (!more) {
+      source = createColumnSource(spec)
+      broken = false
+      items.value = []
+      done.value = false
+    }
+    loading.value = true
+    error.value = null
+    try {
+      // After an error, start again from the newest page and skip what is already shown.
+      for (let pages = 0; pages < MAX_PAGES_PER_LOAD; pages++) {
+        if (broken) {
+          source = createColumnSource(spec)
+          broken = false
+        }
+        const from = source!
+        const page = await accounts.call(spec.accountKey, (client: mastodon.rest.Client) => from.next(client))
+        if (mine !== generation) return
+        const seen = new Set(items.value.map((i) => i.id))
+        const fresh = page.items.filter((i) => !seen.has(i.id) && Boolean(seen.add(i.id)))
+        if (fresh.length > 0) items.value = [...items.value, ...fresh]
+        done.value = page.done
+        // Go on only past a page that brought nothing new (overlap, or resuming after an error).
+        if (page.done || fresh.length > 0 || page.items.length === 0) break
+      }
+    } catch (e) {
+      if (mine === generation) {
+        error.value = classifyApiError(e)
+        broken = true
+      }
+    } finally {
+      if (mine === generation) loading.value = false
+    }
+  }
+
+  /** After an error: the first page again when nothing is shown, else the next page. */
+  function retry(): Promise<void> {
+    return load(items.value.length > 0 && source !== null)
+  }
+
+  function replace(status: mastodon.v1.Status): void {
+    items.value = items.value.map((i) => (i.kind === 'status' && i.status.id === status.id ? { ...i, status } : i))
+  }
+
+  return { items, loading, error, done, load, retry, replace }
+}
