@@ -35,6 +35,15 @@ describe('pagination', () => {
     expect([...times].sort((x, y) => y - x)).toEqual(times)
   })
 
+  it('keeps a boost out of home when the boosted post is already in the feed, as Mastodon does', async () => {
+    const bob = await h.client(h.a, 'bob')
+    const carol = await h.client(h.a, 'carol')
+    const s = await bob.v1.statuses.create({ status: 'Worth sharing' })
+    await carol.v1.statuses.$select(s.id).reblog()
+    const home = await alice.v1.timelines.home.list({ limit: 40 })
+    expect(home.filter((x) => x.id === s.id || x.reblog?.id === s.id).map((x) => (x.reblog ? 'boost' : 'post'))).toEqual(['post'])
+  })
+
   it('uses a default limit of 20 and caps it at 40', async () => {
     expect(await alice.v1.timelines.public.list()).toHaveLength(20)
     expect(await alice.v1.timelines.public.list({ limit: 500 })).toHaveLength(40)

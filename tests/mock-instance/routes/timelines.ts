@@ -23,6 +23,17 @@ function select(ctx: Ctx, keep: (s: StatusRecord) => boolean): StatusRecord[] {
   return out
 }
 
+/** Mastodon keeps a boost out of a home feed when the post is already among the 40 items before it. */
+export const REBLOG_FALLOFF = 40
+
+function withoutRecentDuplicateBoosts(newestFirst: StatusRecord[]): StatusRecord[] {
+  return newestFirst.filter((s, i) => {
+    if (!s.reblogOfKey) return true
+    const older = newestFirst.slice(i + 1, i + 1 + REBLOG_FALLOFF)
+    return !older.some((o) => o.key === s.reblogOfKey || o.reblogOfKey === s.reblogOfKey)
+  })
+}
+
 function hasMedia(ctx: Ctx, s: StatusRecord): boolean {
   const target = s.reblogOfKey ? world(ctx).statuses.get(s.reblogOfKey) : s
   return (target?.mediaKeys.length ?? 0) > 0
@@ -70,7 +81,7 @@ export function registerTimelineRoutes(router: ApiRouter): void {
     const w = world(ctx)
     const excluded = new Set<string>()
     for (const l of w.lists.values()) if (l.ownerKey === me && l.exclusive) for (const m of l.memberKeys) excluded.add(m)
-    return statusPage(ctx, me, select(ctx, (s) => w.inHomeOf(me, s) && !excluded.has(s.authorKey)))
+    return statusPage(ctx, me, withoutRecentDuplicateBoosts(select(ctx, (s) => w.inHomeOf(me, s) && !excluded.has(s.authorKey))))
   })
 
   router.get('/api/v1/timelines/public', (ctx) => {
