@@ -33,6 +33,8 @@ export default defineConfig({
           name: 'unit',
           environment: 'jsdom',
           include: ['tests/unit/**/*.test.ts'],
+          // Component tests mount real trees in jsdom; a loaded CI machine needs headroom.
+          testTimeout: 20_000,
         },
       },
       {

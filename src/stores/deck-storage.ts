@@ -2,7 +2,7 @@
 // tolerantly (a corrupt column is dropped, not the deck), migrated from older versions,
 // and never overwritten when a newer release wrote it.
 
-import { COLUMN_WIDTH, type ColumnParams, type ColumnSpec, type ColumnType } from './deck-types'
+import { COLUMN_TYPES, COLUMN_WIDTH, type ColumnParams, type ColumnSpec, type ColumnType } from './deck-types'
 
 export const DECK_STORAGE_KEY = 'deckodon:deck'
 export const DECK_SCHEMA_VERSION = 1
@@ -25,21 +25,6 @@ export type DeckReadResult =
   /** Written by a newer release: show what we can read, never write over it. */
   | { readonly kind: 'newer'; readonly document: DeckDocument }
 
-export const COLUMN_TYPES: readonly ColumnType[] = [
-  'home',
-  'notifications',
-  'mentions',
-  'local',
-  'federated',
-  'hashtag',
-  'list',
-  'profile',
-  'bookmarks',
-  'favourites',
-  'conversations',
-  'trending',
-  'thread',
-]
 
 const PROFILE_TABS = ['posts', 'replies', 'media'] as const
 
@@ -85,7 +70,7 @@ function toColumn(value: unknown): ColumnSpec | null {
   const v = value as Record<string, unknown>
   if (typeof v.id !== 'string' || !v.id) return null
   if (typeof v.accountKey !== 'string' || !v.accountKey) return null
-  if (!COLUMN_TYPES.includes(v.type as ColumnType)) return null
+  if (!(COLUMN_TYPES as readonly string[]).includes(String(v.type))) return null
   return {
     id: v.id,
     type: v.type as ColumnType,

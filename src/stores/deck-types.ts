@@ -1,20 +1,24 @@
 // What a deck column is: a timeline of one type, bound to one signed-in account.
 // Shared by the deck store (layout, persistence) and the column components (content).
 
-export type ColumnType =
-  | 'home'
-  | 'notifications'
-  | 'mentions'
-  | 'local'
-  | 'federated'
-  | 'hashtag'
-  | 'list'
-  | 'profile'
-  | 'bookmarks'
-  | 'favourites'
-  | 'conversations'
-  | 'trending'
-  | 'thread'
+/** Every kind of column, in the order the picker offers them. */
+export const COLUMN_TYPES = [
+  'home',
+  'notifications',
+  'mentions',
+  'local',
+  'federated',
+  'hashtag',
+  'list',
+  'profile',
+  'bookmarks',
+  'favourites',
+  'conversations',
+  'trending',
+  'thread',
+] as const
+
+export type ColumnType = (typeof COLUMN_TYPES)[number]
 
 export interface ColumnParams {
   /** federated: only statuses from other servers. */

@@ -3,25 +3,11 @@
 
 import type { MessageKey } from '@/i18n/keys'
 import type { NewColumn } from '@/stores/deck'
-import type { ColumnParams, ColumnType } from '@/stores/deck-types'
+import { COLUMN_TYPES, type ColumnParams, type ColumnType } from '@/stores/deck-types'
 
 /** The types a person adds from the picker (a thread column opens from a status). */
-export const ADDABLE_TYPES = [
-  'home',
-  'notifications',
-  'mentions',
-  'local',
-  'federated',
-  'hashtag',
-  'list',
-  'profile',
-  'bookmarks',
-  'favourites',
-  'conversations',
-  'trending',
-] as const satisfies readonly ColumnType[]
-
-export type AddableType = (typeof ADDABLE_TYPES)[number]
+export type AddableType = Exclude<ColumnType, 'thread'>
+export const ADDABLE_TYPES: readonly AddableType[] = COLUMN_TYPES.filter((t): t is AddableType => t !== 'thread')
 
 export interface AddColumnForm {
   accountKey: string

@@ -111,12 +111,12 @@ describe('AccountHeader', () => {
 
   it('shows bot, locked and group badges', async () => {
     const bot = await mountHeader(accountFixture('account.bot.json'))
-    expect(bot.wrapper.get('.profile__badges').text()).toBe('Automated')
+    expect(bot.wrapper.get('.badges').text()).toBe('Automated')
     const locked = await mountHeader(accountFixture('account.locked-emojis.json'))
-    expect(read(locked.wrapper.get('.profile__badges').text())).toBe('Approves followers')
+    expect(read(locked.wrapper.get('.badges').text())).toBe('Approves followers')
     expect(locked.wrapper.get('h2 img.custom-emoji').attributes('alt')).toBe(':collar:')
     const group = await mountHeader({ ...accountFixture('account.bot.json'), bot: false, group: true })
-    expect(group.wrapper.get('.profile__badges').text()).toBe('Group')
+    expect(group.wrapper.get('.badges').text()).toBe('Group')
   })
 
   it('shows a plain-text bio (as some servers send it) as text', async () => {

@@ -97,7 +97,7 @@ describe('StatusCard: author, time and links', () => {
     const status = statusFixture('status.plain.json')
     status.account = { ...accountFixture('account.bot.json'), locked: true }
     const { wrapper } = await mountStatus(status)
-    const badges = wrapper.get('.author__badges').text()
+    const badges = wrapper.get('.badges').text()
     expect(badges).toContain('Automated')
     expect(badges).toContain('Approves followers')
   })
