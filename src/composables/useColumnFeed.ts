@@ -7,6 +7,7 @@ import { classifyApiError, type ApiErrorKind } from '@/api/errors'
 import { useAccountsStore } from '@/stores/accounts'
 import type { ColumnSpec } from '@/stores/deck-types'
 import { createColumnSource, type FeedItem, type FeedSource } from '@/components/column/column-sources'
+import { applyLiveEvents, revealPending, type LiveEvent } from '@/components/column/live-events'
 
 /** Pages read in one go when a page brings nothing new (overlap) or when resuming after an error. */
 const MAX_PAGES_PER_LOAD = 25
@@ -17,6 +18,8 @@ export function useColumnFeed(column: () => ColumnSpec) {
   const loading = shallowRef(false)
   const error = shallowRef<ApiErrorKind | null>(null)
   const done = shallowRef(false)
+  /** Streamed items gathered while the reader is scrolled down ("N new posts"). */
+  const pending = shallowRef<readonly FeedItem[]>([])
   let source: FeedSource | null = null
   /** The source failed: its paginator cannot go on, so the next load starts a new one. */
   let broken = false
@@ -30,6 +33,7 @@ export function useColumnFeed(column: () => ColumnSpec) {
       source = createColumnSource(spec)
       broken = false
       items.value = []
+      pending.value = []
       done.value = false
     }
     loading.value = true
@@ -70,5 +74,19 @@ export function useColumnFeed(column: () => ColumnSpec) {
     items.value = items.value.map((i) => (i.kind === 'status' && i.status.id === status.id ? { ...i, status } : i))
   }
 
-  return { items, loading, error, done, load, retry, replace }
+  /** A batch of streamed events: on top when `atTop`, else into `pending`. */
+  function applyLive(events: readonly LiveEvent[], atTop: boolean): void {
+    const next = applyLiveEvents(column(), { items: items.value, pending: pending.value }, events, atTop)
+    if (next.items !== items.value) items.value = next.items
+    if (next.pending !== pending.value) pending.value = next.pending
+  }
+
+  /** Puts the gathered items on top. */
+  function showPending(): void {
+    const next = revealPending({ items: items.value, pending: pending.value })
+    items.value = next.items
+    pending.value = next.pending
+  }
+
+  return { items, pending, loading, error, done, load, retry, replace, applyLive, showPending }
 }

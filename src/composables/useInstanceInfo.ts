@@ -6,7 +6,11 @@ import { lookupInstance } from '@/api/instance'
 
 export interface InstanceFeatures {
   readonly translation: boolean
+  /** The streaming API's base URL (`configuration.urls.streaming`), or null without one. */
+  readonly streaming: string | null
 }
+
+const NOTHING: InstanceFeatures = { translation: false, streaming: null }
 
 const known = shallowReactive(new Map<string, InstanceFeatures>())
 const loading = new Map<string, Promise<void>>()
@@ -17,10 +21,12 @@ function load(origin: string): Promise<void> {
     p = lookupInstance(origin)
       .then((result) => {
         const translation = result.apiVersion === 'v2' && result.instance.configuration?.translation?.enabled === true
-        known.set(origin, { translation })
+        const url: unknown =
+          result.apiVersion === 'v2' ? result.instance.configuration?.urls?.streaming : result.instance.urls?.streamingApi
+        known.set(origin, { translation, streaming: typeof url === 'string' && /^(wss?|https?):\/\//.test(url) ? url : null })
       })
       .catch(() => {
-        known.set(origin, { translation: false })
+        known.set(origin, NOTHING)
       })
     loading.set(origin, p)
   }
@@ -30,5 +36,11 @@ function load(origin: string): Promise<void> {
 /** Reactive features of `origin`; everything off until known. */
 export function instanceFeatures(origin: string): InstanceFeatures {
   if (!known.has(origin)) void load(origin)
-  return known.get(origin) ?? { translation: false }
+  return known.get(origin) ?? NOTHING
+}
+
+/** The streaming URL of `origin` once known (null when the server has none or is unreachable). */
+export async function instanceStreamingUrl(origin: string): Promise<string | null> {
+  await load(origin)
+  return known.get(origin)?.streaming ?? null
 }

@@ -7,6 +7,15 @@ import { createTestApp, resetDocument } from '../../helpers/test-app'
 import { alice, bob, seedAccounts } from '../../helpers/accounts'
 import { fixture } from '../status/status-fixtures'
 import { fakeClient, notFound, routeCalls, serverError, type LoggedRequest, type Pages } from './column-fakes'
+import { fakeStreamingClient, type FakeStreamingClient } from '../../helpers/streaming'
+
+// Columns stream through the account's streaming client: a fake one per test.
+const streaming = vi.hoisted(() => ({ current: null as FakeStreamingClient | null }))
+vi.mock('@/api/streaming', () => ({
+  streamingClientFor: async () => streaming.current?.client ?? null,
+  connectionState: () => 'open',
+  closeStreaming: () => {},
+}))
 
 const timeline = () => fixture<mastodon.v1.Status[]>('statuses.timeline.json')
 
@@ -39,7 +48,10 @@ async function mountColumn(spec: ColumnSpec, app: ReturnType<typeof createTestAp
   return wrapper
 }
 
-beforeEach(() => resetDocument())
+beforeEach(() => {
+  resetDocument()
+  streaming.current = fakeStreamingClient()
+})
 afterEach(() => vi.restoreAllMocks())
 
 describe('ColumnTimeline sources', () => {
@@ -196,5 +208,66 @@ describe('ColumnTimeline states', () => {
     await flushPromises()
     expect(wrapper.findAll('.status-list__item')).toHaveLength(5)
     expect(wrapper.find('[role="alert"]').exists()).toBe(false)
+  })
+})
+
+describe('ColumnTimeline live', () => {
+  const frame = () => new Promise((resolve) => setTimeout(resolve, 300))
+
+  it('shows Live, and puts a streamed status on top when the reader is at the top', async () => {
+    const { app } = setup({ home: [statuses('h', 2)] })
+    const wrapper = await mountColumn(column('home'), app)
+    expect(wrapper.find('.column-timeline__live').text()).toBe('Live')
+    const sub = streaming.current!.last('user')!
+    sub.push({ stream: ['user'], event: 'update', payload: statuses('new', 1)[0]! })
+    sub.push({ stream: ['user'], event: 'update', payload: statuses('h', 1)[0]! })
+    await frame()
+    await flushPromises()
+    expect(wrapper.findAll('.status-list__item')).toHaveLength(3)
+    expect(wrapper.find('.status-list__item').html()).toContain('new-0')
+    expect(wrapper.find('.column-timeline__new').exists()).toBe(false)
+    wrapper.unmount()
+  })
+
+  it('gathers streamed statuses behind "N new posts" when scrolled down', async () => {
+    const { app } = setup({ home: [statuses('h', 2)] })
+    const wrapper = await mountColumn(column('home'), app)
+    const scroller = wrapper.element.parentElement!
+    Object.defineProperty(scroller, 'scrollTop', { value: 500, writable: true, configurable: true })
+    const sub = streaming.current!.last('user')!
+    sub.push({ stream: ['user'], event: 'update', payload: statuses('new', 1)[0]! })
+    await frame()
+    await flushPromises()
+    expect(wrapper.findAll('.status-list__item')).toHaveLength(2)
+    expect(wrapper.find('.column-timeline__new').text()).toBe('1 new post')
+    await wrapper.find('.column-timeline__new').trigger('click')
+    await flushPromises()
+    expect(wrapper.findAll('.status-list__item')).toHaveLength(3)
+    expect(wrapper.find('.status-list__item').html()).toContain('new-0')
+    expect(scroller.scrollTop).toBe(0)
+    expect(wrapper.find('.column-timeline__new').exists()).toBe(false)
+    wrapper.unmount()
+  })
+
+  it('removes a deleted status and replaces an edited one', async () => {
+    const [a, b] = statuses('h', 2)
+    const { app } = setup({ home: [[a, b]] })
+    const wrapper = await mountColumn(column('home'), app)
+    const sub = streaming.current!.last('user')!
+    sub.push({ stream: ['user'], event: 'delete', payload: a!.id })
+    sub.push({ stream: ['user'], event: 'status.update', payload: { ...b!, content: '<p>Edited words</p>' } })
+    await frame()
+    await flushPromises()
+    expect(wrapper.findAll('.status-list__item')).toHaveLength(1)
+    expect(wrapper.find('.status-list__item').text()).toContain('Edited words')
+    wrapper.unmount()
+  })
+
+  it('shows no live state for columns without a stream', async () => {
+    const { app } = setup({ bookmarks: [statuses('b', 1)] })
+    const wrapper = await mountColumn(column('bookmarks'), app)
+    expect(wrapper.find('.column-timeline__live').exists()).toBe(false)
+    expect(streaming.current!.subscriptions).toHaveLength(0)
+    wrapper.unmount()
   })
 })

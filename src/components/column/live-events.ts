@@ -1,0 +1,170 @@
+// How streamed events change a column: new items go on top when the reader is at the top,
+// otherwise into a buffer ("N new posts"); deletes remove a status and boosts of it;
+// edits replace in place. Pure functions over the column's items, applied once per batch.
+// Order is the server's (arrival order); ids are opaque and only used to drop repeats.
+
+import type { mastodon } from 'masto'
+import type { ColumnParams, ColumnSpec } from '@/stores/deck-types'
+import { viewFromNotification } from '@/components/notification/notification-view'
+import type { FeedItem } from './column-sources'
+
+export type LiveEvent =
+  | { readonly kind: 'update'; readonly status: mastodon.v1.Status }
+  | { readonly kind: 'delete'; readonly id: string }
+  | { readonly kind: 'edit'; readonly status: mastodon.v1.Status }
+  | { readonly kind: 'notification'; readonly notification: mastodon.v1.Notification }
+  | { readonly kind: 'conversation'; readonly conversation: mastodon.v1.Conversation }
+
+export interface LiveLists {
+  /** What the column shows, newest first. */
+  readonly items: readonly FeedItem[]
+  /** Arrived while the reader was scrolled down, newest first. */
+  readonly pending: readonly FeedItem[]
+}
+
+function tagsOf(status: mastodon.v1.Status): Set<string> {
+  return new Set((status.tags ?? []).map((t) => t.name.normalize('NFKC').replace(/^#/, '').toLowerCase()))
+}
+
+function normal(list: readonly string[] | undefined): string[] {
+  return (list ?? []).map((t) => t.normalize('NFKC').replace(/^#/, '').trim().toLowerCase()).filter((t) => t !== '')
+}
+
+/** The hashtag column's all/none filters, as the server applies them to its timeline. */
+export function matchesHashtagParams(status: mastodon.v1.Status, params: ColumnParams): boolean {
+  const all = normal(params.all)
+  const none = normal(params.none)
+  if (all.length === 0 && none.length === 0) return true
+  const tags = tagsOf(status)
+  return all.every((t) => tags.has(t)) && !none.some((t) => tags.has(t))
+}
+
+/** The item a streamed event adds to this column, if any. */
+export function itemFor(column: ColumnSpec, event: LiveEvent): FeedItem | null {
+  switch (event.kind) {
+    case 'update':
+      if (column.type === 'notifications' || column.type === 'mentions' || column.type === 'conversations') return null
+      if (column.type === 'hashtag' && !matchesHashtagParams(event.status, column.params)) return null
+      return { kind: 'status', id: event.status.id, status: event.status }
+    case 'notification': {
+      const n = event.notification
+      if (column.type === 'notifications') {
+        const view = viewFromNotification(n)
+        return { kind: 'notification', id: view.key, notification: view }
+      }
+      if (column.type === 'mentions' && n.type === 'mention' && n.status) return { kind: 'status', id: n.status.id, status: n.status }
+      return null
+    }
+    case 'conversation':
+      return column.type === 'conversations' ? { kind: 'conversation', id: event.conversation.id, conversation: event.conversation } : null
+    default:
+      return null
+  }
+}
+
+function removeDeleted(list: readonly FeedItem[], id: string): readonly FeedItem[] {
+  const next = list.filter((i) => {
+    if (i.kind === 'status') return i.status.id !== id && i.status.reblog?.id !== id
+    if (i.kind === 'notification') return i.notification.status?.id !== id
+    return true
+  })
+  return next.length === list.length ? list : next
+}
+
+function replaceEdited(list: readonly FeedItem[], status: mastodon.v1.Status): readonly FeedItem[] {
+  let changed = false
+  const next = list.map((i): FeedItem => {
+    if (i.kind === 'status') {
+      if (i.status.id === status.id) {
+        changed = true
+        return { ...i, status }
+      }
+      if (i.status.reblog?.id === status.id) {
+        changed = true
+        return { ...i, status: { ...i.status, reblog: status } }
+      }
+    } else if (i.kind === 'notification' && i.notification.status?.id === status.id) {
+      changed = true
+      return { ...i, notification: { ...i.notification, status } }
+    } else if (i.kind === 'conversation' && i.conversation.lastStatus?.id === status.id) {
+      changed = true
+      return { ...i, conversation: { ...i.conversation, lastStatus: status } }
+    }
+    return i
+  })
+  return changed ? next : list
+}
+
+/**
+ * Applies a batch of events in arrival order. New items go on top of `items` when `atTop`,
+ * else on top of `pending`; an item already shown (or buffered) is not added twice, except a
+ * conversation, which moves up with its newest status.
+ */
+export function applyLiveEvents(column: ColumnSpec, lists: LiveLists, events: readonly LiveEvent[], atTop: boolean): LiveLists {
+  let { items, pending } = lists
+  for (const event of events) {
+    if (event.kind === 'delete') {
+      items = removeDeleted(items, event.id)
+      pending = removeDeleted(pending, event.id)
+      continue
+    }
+    if (event.kind === 'edit') {
+      items = replaceEdited(items, event.status)
+      pending = replaceEdited(pending, event.status)
+      continue
+    }
+    const item = itemFor(column, event)
+    if (!item) continue
+    if (item.kind === 'conversation') {
+      items = items.filter((i) => i.id !== item.id)
+      pending = pending.filter((i) => i.id !== item.id)
+    } else if (items.some((i) => i.id === item.id) || pending.some((i) => i.id === item.id)) {
+      continue
+    }
+    if (atTop) items = [item, ...items]
+    else pending = [item, ...pending]
+  }
+  return { items, pending }
+}
+
+/** Shows what was buffered: on top of the items, without repeats. */
+export function revealPending(lists: LiveLists): LiveLists {
+  if (lists.pending.length === 0) return lists
+  const ids = new Set(lists.pending.map((i) => i.id))
+  return { items: [...lists.pending, ...lists.items.filter((i) => !ids.has(i.id))], pending: [] }
+}
+
+/**
+ * Gathers events and hands them over once per animation frame, so a burst re-renders once.
+ * Falls back to a short timer where there are no frames (hidden documents, tests).
+ */
+export function createFrameBatcher<T>(flush: (batch: T[]) => void): { push(item: T): void; cancel(): void } {
+  let queue: T[] = []
+  let frame: number | null = null
+  let timer: ReturnType<typeof setTimeout> | null = null
+  const run = () => {
+    if (frame !== null && typeof cancelAnimationFrame === 'function') cancelAnimationFrame(frame)
+    if (timer !== null) clearTimeout(timer)
+    frame = null
+    timer = null
+    const batch = queue
+    queue = []
+    if (batch.length > 0) flush(batch)
+  }
+  return {
+    push(item) {
+      queue.push(item)
+      if (frame !== null || timer !== null) return
+      if (typeof requestAnimationFrame === 'function') frame = requestAnimationFrame(run)
+      // A hidden tab gets no frames: do not hold events back forever.
+      timer = setTimeout(run, 250)
+    },
+    cancel() {
+      if (frame !== null && typeof cancelAnimationFrame === 'function') cancelAnimationFrame(frame)
+      if (timer !== null) clearTimeout(timer)
+      frame = null
+      timer = null
+      queue = []
+    },
+  }
+}

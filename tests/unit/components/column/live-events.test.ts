@@ -1,0 +1,149 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import type { mastodon } from 'masto'
+import { applyLiveEvents, createFrameBatcher, matchesHashtagParams, revealPending, type LiveEvent, type LiveLists } from '@/components/column/live-events'
+import type { FeedItem } from '@/components/column/column-sources'
+import type { ColumnParams, ColumnSpec, ColumnType } from '@/stores/deck-types'
+
+function column(type: ColumnType, params: ColumnParams = {}): ColumnSpec {
+  return { id: 'c', type, accountKey: 'a|1', params, width: 380, collapsed: false }
+}
+
+function status(id: string, extra: Partial<mastodon.v1.Status> = {}): mastodon.v1.Status {
+  return { id, content: `<p>${id}</p>`, reblog: null, tags: [], ...extra } as unknown as mastodon.v1.Status
+}
+const item = (s: mastodon.v1.Status): FeedItem => ({ kind: 'status', id: s.id, status: s })
+const ids = (list: readonly FeedItem[]) => list.map((i) => i.id)
+const update = (s: mastodon.v1.Status): LiveEvent => ({ kind: 'update', status: s })
+const lists = (items: FeedItem[], pending: FeedItem[] = []): LiveLists => ({ items, pending })
+
+describe('applyLiveEvents', () => {
+  const home = column('home')
+
+  it('puts new statuses on top in arrival order (newest first) when at the top', () => {
+    const out = applyLiveEvents(home, lists([item(status('old'))]), [update(status('a')), update(status('b'))], true)
+    expect(ids(out.items)).toEqual(['b', 'a', 'old'])
+    expect(out.pending).toEqual([])
+  })
+
+  it('buffers new statuses when the reader is scrolled down, and reveals them on top', () => {
+    const out = applyLiveEvents(home, lists([item(status('old'))]), [update(status('a')), update(status('b'))], false)
+    expect(ids(out.items)).toEqual(['old'])
+    expect(ids(out.pending)).toEqual(['b', 'a'])
+    const shown = revealPending(out)
+    expect(ids(shown.items)).toEqual(['b', 'a', 'old'])
+    expect(shown.pending).toEqual([])
+  })
+
+  it('never adds a status twice (shown or buffered)', () => {
+    const start = lists([item(status('x'))], [item(status('y'))])
+    const out = applyLiveEvents(home, start, [update(status('x')), update(status('y')), update(status('y'))], false)
+    expect(ids(out.items)).toEqual(['x'])
+    expect(ids(out.pending)).toEqual(['y'])
+  })
+
+  it('removes a deleted status and boosts of it, shown or buffered', () => {
+    const original = status('o')
+    const boost = status('boost-1', { reblog: original })
+    const start = lists([item(status('keep')), item(boost), item(original)], [item(status('o2', { reblog: original }))])
+    const out = applyLiveEvents(home, start, [{ kind: 'delete', id: 'o' }], true)
+    expect(ids(out.items)).toEqual(['keep'])
+    expect(out.pending).toEqual([])
+  })
+
+  it('keeps the same arrays when nothing matched (no re-render)', () => {
+    const start = lists([item(status('keep'))])
+    const out = applyLiveEvents(home, start, [{ kind: 'delete', id: 'nope' }, { kind: 'edit', status: status('nope') }], true)
+    expect(out.items).toBe(start.items)
+    expect(out.pending).toBe(start.pending)
+  })
+
+  it('replaces an edited status in place, also inside boosts', () => {
+    const original = status('o')
+    const start = lists([item(status('a')), item(original), item(status('b1', { reblog: original }))])
+    const edited = status('o', { content: '<p>edited</p>' })
+    const out = applyLiveEvents(home, start, [{ kind: 'edit', status: edited }], false)
+    expect(ids(out.items)).toEqual(['a', 'o', 'b1'])
+    expect((out.items[1] as Extract<FeedItem, { kind: 'status' }>).status.content).toBe('<p>edited</p>')
+    expect((out.items[2] as Extract<FeedItem, { kind: 'status' }>).status.reblog?.content).toBe('<p>edited</p>')
+  })
+
+  it('applies a burst in order: a status created then deleted in one batch never shows', () => {
+    const out = applyLiveEvents(home, lists([]), [update(status('a')), { kind: 'delete', id: 'a' }, update(status('b'))], true)
+    expect(ids(out.items)).toEqual(['b'])
+  })
+
+  it('adds notifications as rows to a notifications column, mention statuses to a mentions column', () => {
+    const n = { id: 'n1', type: 'mention', createdAt: '2026-01-01T00:00:00Z', account: { id: 'u' }, status: status('m1') } as unknown as mastodon.v1.Notification
+    const fav = { ...n, id: 'n2', type: 'favourite' } as mastodon.v1.Notification
+    const notes = applyLiveEvents(column('notifications'), lists([]), [{ kind: 'notification', notification: n }], true)
+    expect(notes.items.map((i) => i.kind)).toEqual(['notification'])
+    const mentions = applyLiveEvents(column('mentions'), lists([]), [{ kind: 'notification', notification: n }, { kind: 'notification', notification: fav }], true)
+    expect(ids(mentions.items)).toEqual(['m1'])
+    // Statuses do not go into notification columns.
+    expect(applyLiveEvents(column('notifications'), lists([]), [update(status('x'))], true).items).toEqual([])
+  })
+
+  it('moves an updated conversation to the top', () => {
+    const c = (id: string, last: string) => ({ id, unread: true, accounts: [], lastStatus: status(last) }) as unknown as mastodon.v1.Conversation
+    const start = lists([
+      { kind: 'conversation', id: 'c1', conversation: c('c1', 's1') },
+      { kind: 'conversation', id: 'c2', conversation: c('c2', 's2') },
+    ])
+    const out = applyLiveEvents(column('conversations'), start, [{ kind: 'conversation', conversation: c('c2', 's3') }], true)
+    expect(ids(out.items)).toEqual(['c2', 'c1'])
+  })
+
+  it('applies a hashtag column all/none filters to streamed statuses', () => {
+    const tagged = (...names: string[]) => status(names.join('-'), { tags: names.map((name) => ({ id: name, name, url: '' })) as mastodon.v1.Tag[] })
+    const spec = column('hashtag', { tag: 'cats', all: ['#Pets'], none: ['nsfw'] })
+    const out = applyLiveEvents(spec, lists([]), [update(tagged('cats')), update(tagged('cats', 'pets')), update(tagged('cats', 'PETS', 'nsfw'))], true)
+    expect(ids(out.items)).toEqual(['cats-pets'])
+    expect(matchesHashtagParams(tagged('cats'), { tag: 'cats', any: ['dogs'] })).toBe(true)
+  })
+})
+
+describe('createFrameBatcher', () => {
+  afterEach(() => {
+    vi.useRealTimers()
+    vi.unstubAllGlobals()
+  })
+
+  it('hands a burst over once, on the next frame', () => {
+    vi.useFakeTimers()
+    const frames: FrameRequestCallback[] = []
+    vi.stubGlobal('requestAnimationFrame', (cb: FrameRequestCallback) => frames.push(cb))
+    vi.stubGlobal('cancelAnimationFrame', () => {})
+    const flush = vi.fn()
+    const batcher = createFrameBatcher<number>(flush)
+    for (let i = 0; i < 50; i++) batcher.push(i)
+    expect(flush).not.toHaveBeenCalled()
+    expect(frames).toHaveLength(1)
+    frames[0]!(0)
+    expect(flush).toHaveBeenCalledTimes(1)
+    expect(flush.mock.calls[0]![0]).toHaveLength(50)
+    vi.advanceTimersByTime(1000)
+    expect(flush).toHaveBeenCalledTimes(1)
+  })
+
+  it('does not hold events back without frames (hidden tab)', () => {
+    vi.useFakeTimers()
+    vi.stubGlobal('requestAnimationFrame', () => 1)
+    vi.stubGlobal('cancelAnimationFrame', () => {})
+    const flush = vi.fn()
+    const batcher = createFrameBatcher<number>(flush)
+    batcher.push(1)
+    batcher.push(2)
+    vi.advanceTimersByTime(300)
+    expect(flush).toHaveBeenCalledWith([1, 2])
+  })
+
+  it('drops what is queued when cancelled', () => {
+    vi.useFakeTimers()
+    const flush = vi.fn()
+    const batcher = createFrameBatcher<number>(flush)
+    batcher.push(1)
+    batcher.cancel()
+    vi.advanceTimersByTime(1000)
+    expect(flush).not.toHaveBeenCalled()
+  })
+})

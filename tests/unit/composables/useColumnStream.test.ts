@@ -1,0 +1,192 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { effectScope, nextTick, shallowRef } from 'vue'
+import { flushPromises } from '@vue/test-utils'
+import type { mastodon } from 'masto'
+import { useColumnStream, type StreamDeps, type StreamHandlers } from '@/composables/useColumnStream'
+import type { ConnectionState } from '@/api/streaming'
+import type { ColumnParams, ColumnSpec, ColumnType } from '@/stores/deck-types'
+import { createTestApp, resetDocument } from '../helpers/test-app'
+import { alice, bob, seedAccounts } from '../helpers/accounts'
+import { fakeStreamingClient, type FakeStreamingClient } from '../helpers/streaming'
+
+function column(type: ColumnType, params: ColumnParams = {}, accountKey = alice.key): ColumnSpec {
+  return { id: `col-${type}`, type, accountKey, params, width: 380, collapsed: false }
+}
+
+const status = (id: string) => ({ id, content: `<p>${id}</p>` }) as unknown as mastodon.v1.Status
+const notification = (id: string, type: string) => ({ id, type, status: status(`s-${id}`) }) as unknown as mastodon.v1.Notification
+
+let fake: FakeStreamingClient
+let connection: ReturnType<typeof shallowRef<ConnectionState | undefined>>
+let deps: StreamDeps
+
+function handlers() {
+  return {
+    update: vi.fn<(s: mastodon.v1.Status) => void>(),
+    delete: vi.fn<(id: string) => void>(),
+    statusUpdate: vi.fn<(s: mastodon.v1.Status) => void>(),
+    notification: vi.fn<(n: mastodon.v1.Notification) => void>(),
+    conversation: vi.fn<(c: mastodon.v1.Conversation) => void>(),
+  }
+}
+
+function run(spec: ColumnSpec | (() => ColumnSpec), h: StreamHandlers = handlers()) {
+  const scope = effectScope()
+  const result = scope.run(() => useColumnStream(typeof spec === 'function' ? spec : () => spec, h, deps))!
+  return { ...result, scope, h }
+}
+
+beforeEach(() => {
+  resetDocument()
+  createTestApp()
+  seedAccounts([alice, bob], alice.key)
+  fake = fakeStreamingClient()
+  connection = shallowRef<ConnectionState | undefined>('open')
+  deps = { clientFor: vi.fn(async () => fake.client), connection: () => connection.value }
+})
+afterEach(() => vi.restoreAllMocks())
+
+describe('useColumnStream', () => {
+  const cases: Array<[ColumnType, ColumnParams, string, Record<string, unknown> | undefined]> = [
+    ['home', {}, 'user', undefined],
+    ['notifications', {}, 'user:notification', undefined],
+    ['mentions', {}, 'user:notification', undefined],
+    ['local', {}, 'public:local', undefined],
+    ['federated', {}, 'public', undefined],
+    ['federated', { remoteOnly: true }, 'public:remote', undefined],
+    ['hashtag', { tag: '#Cats' }, 'hashtag', { tag: 'Cats' }],
+    ['hashtag', { tag: 'cats', localOnly: true }, 'hashtag:local', { tag: 'cats' }],
+    ['list', { listId: 'L1' }, 'list', { list: 'L1' }],
+    ['conversations', {}, 'direct', undefined],
+  ]
+
+  it.each(cases)('%s %j subscribes %s on the column account', async (type, params, stream, expected) => {
+    const { state, scope } = run(column(type, params, bob.key))
+    await flushPromises()
+    expect(deps.clientFor).toHaveBeenCalledWith(expect.objectContaining({ key: bob.key, token: bob.token, origin: bob.origin }))
+    expect(fake.subscriptions.map((s) => s.stream)).toEqual([stream])
+    expect(fake.subscriptions[0]!.params).toEqual(expected)
+    expect(state.value).toBe('live')
+    scope.stop()
+  })
+
+  it.each<ColumnType>(['profile', 'bookmarks', 'favourites', 'trending', 'thread'])('%s has no stream', async (type) => {
+    const { state, scope } = run(column(type))
+    await flushPromises()
+    expect(fake.subscriptions).toHaveLength(0)
+    expect(state.value).toBe('unsupported')
+    scope.stop()
+  })
+
+  it('is unsupported when the server has no streaming URL', async () => {
+    deps.clientFor = vi.fn(async () => null)
+    const { state, scope } = run(column('home'))
+    await flushPromises()
+    expect(state.value).toBe('unsupported')
+    scope.stop()
+  })
+
+  it('hands each event to its handler', async () => {
+    const { h, scope } = run(column('home'))
+    await flushPromises()
+    const sub = fake.last('user')!
+    sub.push({ stream: ['user'], event: 'update', payload: status('1') })
+    sub.push({ stream: ['user'], event: 'delete', payload: '2' })
+    sub.push({ stream: ['user'], event: 'status.update', payload: status('3') })
+    sub.push({ stream: ['user'], event: 'filters_changed', payload: undefined })
+    // A home column ignores notifications on the user stream.
+    sub.push({ stream: ['user'], event: 'notification', payload: notification('n', 'mention') })
+    await flushPromises()
+    expect(h.update).toHaveBeenCalledWith(status('1'))
+    expect(h.delete).toHaveBeenCalledWith('2')
+    expect(h.statusUpdate).toHaveBeenCalledWith(status('3'))
+    expect(h.notification).not.toHaveBeenCalled()
+    scope.stop()
+  })
+
+  it('passes only mentions to a mentions column', async () => {
+    const { h, scope } = run(column('mentions'))
+    await flushPromises()
+    const sub = fake.last('user:notification')!
+    sub.push({ stream: ['user:notification'], event: 'notification', payload: notification('1', 'favourite') })
+    sub.push({ stream: ['user:notification'], event: 'notification', payload: notification('2', 'mention') })
+    await flushPromises()
+    expect(h.notification).toHaveBeenCalledTimes(1)
+    expect(h.notification).toHaveBeenCalledWith(expect.objectContaining({ id: '2' }))
+    scope.stop()
+  })
+
+  it('unsubscribes when its scope ends and ignores later events', async () => {
+    const { h, scope } = run(column('local'))
+    await flushPromises()
+    const sub = fake.last('public:local')!
+    scope.stop()
+    expect(sub.unsubscribed).toBe(true)
+    sub.push({ stream: ['public:local'], event: 'update', payload: status('late') })
+    await flushPromises()
+    expect(h.update).not.toHaveBeenCalled()
+  })
+
+  it('resubscribes when the column becomes another timeline', async () => {
+    const spec = shallowRef(column('local'))
+    const { scope } = run(() => spec.value)
+    await flushPromises()
+    spec.value = column('federated', { remoteOnly: true })
+    await nextTick()
+    await flushPromises()
+    expect(fake.subscriptions.map((s) => [s.stream, s.unsubscribed])).toEqual([
+      ['public:local', true],
+      ['public:remote', false],
+    ])
+    scope.stop()
+  })
+
+  it('goes offline, without throwing, when the stream fails', async () => {
+    const { state, scope } = run(column('home'))
+    await flushPromises()
+    fake.last('user')!.fail(new Error('Failed to connect to WebSocket after 3 attempts'))
+    await flushPromises()
+    expect(state.value).toBe('offline')
+    scope.stop()
+  })
+
+  it('goes offline when the client cannot be made', async () => {
+    deps.clientFor = vi.fn(async () => {
+      throw new Error('boom')
+    })
+    const { state, scope } = run(column('home'))
+    await flushPromises()
+    expect(state.value).toBe('offline')
+    scope.stop()
+  })
+
+  it('follows the account socket: connecting, live, offline after a drop', async () => {
+    connection.value = 'connecting'
+    const { state, scope } = run(column('home'))
+    expect(state.value).toBe('connecting')
+    await flushPromises()
+    expect(state.value).toBe('connecting')
+    connection.value = 'open'
+    expect(state.value).toBe('live')
+    connection.value = 'closed'
+    expect(state.value).toBe('offline')
+    scope.stop()
+  })
+
+  it('keeps going when a handler throws', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {})
+    const update = vi.fn<(s: mastodon.v1.Status) => void>().mockImplementationOnce(() => {
+      throw new Error('bad')
+    })
+    const h = { ...handlers(), update }
+    const { state, scope } = run(column('home'), h)
+    await flushPromises()
+    const sub = fake.last('user')!
+    sub.push({ stream: ['user'], event: 'update', payload: status('1') })
+    sub.push({ stream: ['user'], event: 'update', payload: status('2') })
+    await flushPromises()
+    expect(update).toHaveBeenCalledTimes(2)
+    expect(state.value).toBe('live')
+    scope.stop()
+  })
+})
