@@ -145,7 +145,7 @@ describe('DeckView', () => {
     expect(wrapper.findAll('section.deck-column')).toHaveLength(1)
 
     await button('Delete deck').trigger('click')
-    expect(wrapper.text()).toContain('Delete the deck “My deck” and its 1 columns?')
+    expect(wrapper.text()).toContain('Delete the deck “My deck” and its column?')
     await button('Delete').trigger('click')
     expect(deck.decks.map((d) => d.name)).toEqual(['Job'])
     expect(button('Delete deck').attributes('disabled')).toBeDefined()
