@@ -7,7 +7,7 @@
 
 import { shallowReactive } from 'vue'
 import type { mastodon } from 'masto'
-import { instanceStreamingUrl } from '@/composables/useInstanceInfo'
+import { instanceStreamingUrl } from './instance-features'
 import type { ClientIdentity } from './clients'
 
 /** The account's socket: being opened (or reopened after a drop), open, or closed. */

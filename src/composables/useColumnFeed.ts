@@ -5,15 +5,26 @@ import { shallowRef } from 'vue'
 import type { mastodon } from 'masto'
 import { classifyApiError, type ApiErrorKind } from '@/api/errors'
 import { useAccountsStore } from '@/stores/accounts'
+import { useEntitiesStore } from '@/stores/entities'
 import type { ColumnSpec } from '@/stores/deck-types'
 import { createColumnSource, type FeedItem, type FeedSource } from '@/components/column/column-sources'
 import { applyLiveEvents, revealPending, type LiveEvent } from '@/components/column/live-events'
+
+/** The statuses items carry, for the account's entity store. */
+export function statusesOf(items: readonly FeedItem[]): mastodon.v1.Status[] {
+  return items.flatMap((i) => {
+    if (i.kind === 'status') return [i.status]
+    if (i.kind === 'notification') return i.notification.status ? [i.notification.status] : []
+    return i.conversation.lastStatus ? [i.conversation.lastStatus] : []
+  })
+}
 
 /** Pages read in one go when a page brings nothing new (overlap) or when resuming after an error. */
 const MAX_PAGES_PER_LOAD = 25
 
 export function useColumnFeed(column: () => ColumnSpec) {
   const accounts = useAccountsStore()
+  const entities = useEntitiesStore()
   const items = shallowRef<readonly FeedItem[]>([])
   const loading = shallowRef(false)
   const error = shallowRef<ApiErrorKind | null>(null)
@@ -48,6 +59,7 @@ export function useColumnFeed(column: () => ColumnSpec) {
         const from = source!
         const page = await accounts.call(spec.accountKey, (client: mastodon.rest.Client) => from.next(client))
         if (mine !== generation) return
+        entities.putStatuses(spec.accountKey, statusesOf(page.items))
         const seen = new Set(items.value.map((i) => i.id))
         const fresh = page.items.filter((i) => !seen.has(i.id) && Boolean(seen.add(i.id)))
         if (fresh.length > 0) items.value = [...items.value, ...fresh]
@@ -71,11 +83,21 @@ export function useColumnFeed(column: () => ColumnSpec) {
   }
 
   function replace(status: mastodon.v1.Status): void {
-    items.value = items.value.map((i) => (i.kind === 'status' && i.status.id === status.id ? { ...i, status } : i))
+    entities.putStatus(column().accountKey, status)
   }
 
-  /** A batch of streamed events: on top when `atTop`, else into `pending`. */
+  /**
+   * A batch of streamed events: on top when `atTop`, else into `pending`. Edits and deletes
+   * go to the account's store first, so every column of the account shows them at once.
+   */
   function applyLive(events: readonly LiveEvent[], atTop: boolean): void {
+    const key = column().accountKey
+    for (const event of events) {
+      if (event.kind === 'delete') entities.markDeleted(key, event.id)
+      else if (event.kind === 'update' || event.kind === 'edit') entities.putStatus(key, event.status)
+      else if (event.kind === 'notification' && event.notification.status) entities.putStatus(key, event.notification.status)
+      else if (event.kind === 'conversation' && event.conversation.lastStatus) entities.putStatus(key, event.conversation.lastStatus)
+    }
     const next = applyLiveEvents(column(), { items: items.value, pending: pending.value }, events, atTop)
     if (next.items !== items.value) items.value = next.items
     if (next.pending !== pending.value) pending.value = next.pending

@@ -4,6 +4,7 @@ import { shallowRef } from 'vue'
 import type { mastodon } from 'masto'
 import { classifyApiError, type ApiErrorKind } from '@/api/errors'
 import { useAccountsStore } from '@/stores/accounts'
+import { useEntitiesStore } from '@/stores/entities'
 
 export type PageFetcher = (client: mastodon.rest.Client, maxId: string | undefined) => Promise<mastodon.v1.Status[]>
 
@@ -11,6 +12,7 @@ export const PAGE_SIZE = 20
 
 export function usePagedStatuses() {
   const accounts = useAccountsStore()
+  const entities = useEntitiesStore()
   const statuses = shallowRef<mastodon.v1.Status[]>([])
   const loading = shallowRef(false)
   const error = shallowRef<ApiErrorKind | null>(null)
@@ -29,6 +31,7 @@ export function usePagedStatuses() {
       const maxId = more ? statuses.value.at(-1)?.id : undefined
       const page = await accounts.call(accountKey, (c) => fetchPage(c, maxId))
       if (mine !== generation) return
+      entities.putStatuses(accountKey, page)
       // Order as the server returned it; ids are opaque and never compared.
       const seen = new Set(statuses.value.map((s) => s.id))
       statuses.value = [...statuses.value, ...page.filter((s) => !seen.has(s.id))]

@@ -10,6 +10,8 @@ import type { mastodon } from 'masto'
 import { dropClient, isUnauthorized, restClientFor } from '@/api/clients'
 import { findAppByClientId } from '@/api/app-registry'
 import { revokeToken, type AppCredentials, type TokenGrant } from '@/api/oauth'
+import { closeStreaming } from '@/api/streaming'
+import { useEntitiesStore } from './entities'
 import {
   ACCOUNTS_STORAGE_KEY,
   accountKey,
@@ -55,16 +57,27 @@ export const useAccountsStore = defineStore('accounts', () => {
     return accounts.value.find((a) => a.key === key)
   }
 
+  /** Takes a new list; accounts no longer in it lose their connections and cached statuses. */
+  function setAccounts(next: readonly StoredAccount[]): void {
+    const gone = accounts.value.filter((a) => !next.some((n) => n.key === a.key))
+    accounts.value = next
+    for (const account of gone) {
+      dropClient(account.key)
+      closeStreaming(account.key)
+      useEntitiesStore().forget(account.key)
+    }
+  }
+
   function load(): void {
     const result = parseAccountsDocument(safeGet(localStorage, ACCOUNTS_STORAGE_KEY))
     readOnly.value = result.kind === 'newer'
-    accounts.value = result.document.accounts
+    setAccounts(result.document.accounts)
     const preferred = safeGet(sessionStorage, CURRENT_KEY) ?? safeGet(localStorage, LAST_USED_KEY)
     currentKey.value = accounts.value.some((a) => a.key === preferred) ? preferred : (accounts.value[0]?.key ?? null)
   }
 
   function persist(next: readonly StoredAccount[]): void {
-    accounts.value = next
+    setAccounts(next)
     if (!readOnly.value) safeSet(localStorage, ACCOUNTS_STORAGE_KEY, serializeAccounts(next))
     if (currentKey.value && !next.some((a) => a.key === currentKey.value)) switchTo(next[0]?.key ?? null)
   }

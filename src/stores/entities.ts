@@ -126,6 +126,17 @@ export const useEntitiesStore = defineStore('entities', () => {
     return entities.deleted.has(id) ? undefined : entities.statuses.get(id)
   }
 
+  /**
+   * Reactive: what a view shows for a status it was given: the stored version (newer edits,
+   * interactions), the given one when the store no longer holds it, or null once deleted
+   * (itself, or the status it boosts).
+   */
+  function view(accountKey: string, given: Status): Status | null {
+    const entities = entitiesOf(accountKey)
+    if (entities.deleted.has(given.id) || (given.reblog && entities.deleted.has(given.reblog.id))) return null
+    return entities.statuses.get(given.id) ?? given
+  }
+
   /** The stored status with the given changes; returns the version before, for a rollback. */
   function patchStatus(accountKey: string, id: string, patch: Partial<Status>): Status | undefined {
     const entities = entitiesOf(accountKey)
@@ -166,5 +177,5 @@ export const useEntitiesStore = defineStore('entities', () => {
     byAccount.delete(accountKey)
   }
 
-  return { putStatuses, putStatus, status, patchStatus, markDeleted, isDeleted, loadStatus, forget }
+  return { putStatuses, putStatus, status, view, patchStatus, markDeleted, isDeleted, loadStatus, forget }
 })

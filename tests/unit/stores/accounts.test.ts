@@ -5,11 +5,15 @@ import { REQUEST_TIMEOUT_MS, dropClient } from '@/api/clients'
 import type { AppCredentials } from '@/api/oauth'
 import { ACCOUNTS_SCHEMA_VERSION, ACCOUNTS_STORAGE_KEY, parseAccountsDocument, serializeAccounts } from '@/stores/accounts-storage'
 import { UnknownAccountError, useAccountsStore } from '@/stores/accounts'
+import { useEntitiesStore } from '@/stores/entities'
+import type { mastodon } from 'masto'
 import { jsonResponse, stubFetch } from '../helpers/fetch'
 import { FakeHttpError, createRestAPIClient, fakeProfiles, fossAdmin, gargron, propsOf, trwnh, type ClientProps, type Profile } from '../helpers/masto'
 import { formFields, sentRequests } from '../helpers/oauth-server'
 
 vi.mock('masto', () => import('../helpers/masto'))
+const streaming = vi.hoisted(() => ({ closed: [] as string[] }))
+vi.mock('@/api/streaming', () => ({ closeStreaming: (key: string) => streaming.closed.push(key) }))
 
 const SOCIAL = 'https://mastodon.social'
 const FOSS = 'https://fosstodon.org'
@@ -434,6 +438,23 @@ describe('signing out', () => {
 
     expect(await store.signOut(TRWNH)).toEqual({ revoked: true })
     expect(formFields(sentRequests(fetch)[0]?.body ?? null)).toEqual({ client_id: 'social-client', client_secret: 'social-secret', token: 'token-trwnh' })
+  })
+
+  it("closes the account's streaming connection and forgets its statuses, and only that account's", async () => {
+    stubFetch(() => jsonResponse({}))
+    saveApp(socialApp)
+    const store = loadApp()
+    await signIn(store, socialApp, trwnh, 'token-trwnh')
+    await signIn(store, socialApp, gargron, 'token-gargron')
+    const entities = useEntitiesStore()
+    const status = { id: 's1', reblog: null } as unknown as mastodon.v1.Status
+    entities.putStatus(TRWNH, status)
+    entities.putStatus(GARGRON, status)
+    streaming.closed.length = 0
+    await store.signOut(TRWNH)
+    expect(streaming.closed).toEqual([TRWNH])
+    expect(entities.status(TRWNH, 's1')).toBeUndefined()
+    expect(entities.status(GARGRON, 's1')).toBeDefined()
   })
 
   it('leaves the current account alone when another one signs out', async () => {

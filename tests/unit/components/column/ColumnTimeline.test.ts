@@ -263,6 +263,24 @@ describe('ColumnTimeline live', () => {
     wrapper.unmount()
   })
 
+  it("an edit or delete streamed to one column shows in the account's other columns, not in another account's", async () => {
+    const [a, b] = statuses('h', 2)
+    const { app } = setup({ home: [[a, b]], bookmarks: [[a, b]] }, { bookmarks: [[a, b]] })
+    const home = await mountColumn(column('home'), app)
+    const bookmarks = await mountColumn({ ...column('bookmarks'), id: 'col-bm' }, app)
+    const bobs = await mountColumn({ ...column('bookmarks', {}, bob.key), id: 'col-bob' }, app)
+    const sub = streaming.current!.last('user')!
+    sub.push({ stream: ['user'], event: 'status.update', payload: { ...b!, content: '<p>Edited words</p>' } })
+    sub.push({ stream: ['user'], event: 'delete', payload: a!.id })
+    await frame()
+    await flushPromises()
+    expect(bookmarks.findAll('.status-list__item')).toHaveLength(1)
+    expect(bookmarks.text()).toContain('Edited words')
+    expect(bobs.findAll('.status-list__item')).toHaveLength(2)
+    expect(bobs.text()).not.toContain('Edited words')
+    for (const w of [home, bookmarks, bobs]) w.unmount()
+  })
+
   it('shows no live state for columns without a stream', async () => {
     const { app } = setup({ bookmarks: [statuses('b', 1)] })
     const wrapper = await mountColumn(column('bookmarks'), app)

@@ -2,7 +2,7 @@
 // shared by every view. A server that lacks /api/v2/instance simply offers less.
 
 import { shallowReactive } from 'vue'
-import { lookupInstance } from '@/api/instance'
+import { lookupInstance } from './instance'
 
 export interface InstanceFeatures {
   readonly translation: boolean
