@@ -178,6 +178,28 @@ describe('statuses', () => {
     expect(fav.favouritesCount).toBe(1)
     expect((await frank.v1.statuses.$select(s.id).fetch()).favouritesCount).toBe(1)
   })
+
+  it('boosts with the visibility asked for; followers-only posts only by their author, and as followers-only', async () => {
+    const bob = await h.client(h.a, 'bob')
+    const open = await bob.v1.statuses.create({ status: 'Quietly shared', visibility: 'public' })
+    const boost = await alice.v1.statuses.$select(open.id).reblog({ visibility: 'unlisted' })
+    expect(boost).toMatchObject({ visibility: 'unlisted', reblog: { id: open.id, reblogged: true } })
+    await expect(alice.v1.statuses.$select(open.id).reblog({ visibility: 'direct' })).rejects.toMatchObject({ statusCode: 422 })
+    const closed = await bob.v1.statuses.create({ status: 'For my followers', visibility: 'private' })
+    await expect(alice.v1.statuses.$select(closed.id).reblog()).rejects.toMatchObject({ statusCode: 403 })
+    const own = await bob.v1.statuses.$select(closed.id).reblog({ visibility: 'public' })
+    expect(own.visibility).toBe('private')
+  })
+
+  it('keeps each user’s own flags across instances: what one does is not what another did', async () => {
+    const frank = await h.client(h.b, 'frank')
+    const bob = await h.client(h.a, 'bob')
+    const s = await bob.v1.statuses.create({ status: 'Who liked this?' })
+    const onB = (await frank.v2.search.list({ q: s.uri, resolve: true, type: 'statuses', limit: 1 })).statuses[0]!
+    await frank.v1.statuses.$select(onB.id).favourite()
+    expect(await frank.v1.statuses.$select(onB.id).fetch()).toMatchObject({ favourited: true, favouritesCount: 1 })
+    expect(await alice.v1.statuses.$select(s.id).fetch()).toMatchObject({ favourited: false, favouritesCount: 1 })
+  })
 })
 
 describe('accounts and relationships', () => {

@@ -27,3 +27,4 @@ export type StatusIconName =
   | 'expand'
   | 'warning'
   | 'translate'
+  | 'more'

@@ -245,7 +245,8 @@ export function registerStatusRoutes(router: ApiRouter): void {
   act('reblog', 'write:statuses', (ctx, me, s) => {
     const visibility = (str(ctx.params, 'visibility') ?? 'public') as Visibility
     if (!['public', 'unlisted', 'private'].includes(visibility)) throw validationError('visibility', 'Visibility is not included in the list')
-    return world(ctx).reblog(me, s.key, visibility)
+    // Mastodon's ReblogService: a followers-only post (its author's own) is boosted with its own visibility.
+    return world(ctx).reblog(me, s.key, s.visibility === 'private' ? 'private' : visibility)
   })
   act('unreblog', 'write:statuses', (ctx, me, s) => world(ctx).unreblog(me, s.key))
   act('bookmark', 'write:bookmarks', (ctx, me, s) => world(ctx).bookmark(me, s.key))

@@ -5,6 +5,7 @@
 import { vi } from 'vitest'
 import { defineComponent, h, type Component } from 'vue'
 import { mount, type ComponentMountingOptions } from '@vue/test-utils'
+import { createPinia, setActivePinia } from 'pinia'
 import { createMemoryHistory, createRouter, type Router } from 'vue-router'
 import type { mastodon } from 'masto'
 import { camelizeKeys } from '@/api/camelize'
@@ -45,11 +46,14 @@ export async function mountWithApp<C extends Component>(
   await router.push('/')
   await router.isReady()
   const i18n = createAppI18n(options.locale ?? 'en')
+  // Cards read and write the entity and accounts stores (the action bar).
+  const pinia = createPinia()
+  setActivePinia(pinia)
   const { locale: _locale, ...rest } = options
   const wrapper = mount(component, {
     attachTo: document.body,
     ...rest,
-    global: { plugins: [i18n, router], ...(rest.global ?? {}) },
+    global: { plugins: [i18n, router, pinia], ...(rest.global ?? {}) },
   } as ComponentMountingOptions<C>)
   return { wrapper, router, i18n }
 }
