@@ -1,5 +1,7 @@
-// The items of one deck column, loaded page by page as the column's own account.
-// Order is the server's; ids are opaque (never compared), only used to drop repeats.
+// The items of one deck column, loaded page by page as the column's own account, kept live
+// by streamed events, caught up through REST after the stream was interrupted, with gap
+// markers where a range is still missing. Order is the server's; ids are opaque (never
+// compared), only used to drop repeats and passed back to the server as cursors.
 
 import { shallowRef } from 'vue'
 import type { mastodon } from 'masto'
@@ -7,20 +9,25 @@ import { classifyApiError, type ApiErrorKind } from '@/api/errors'
 import { useAccountsStore } from '@/stores/accounts'
 import { useEntitiesStore } from '@/stores/entities'
 import type { ColumnSpec } from '@/stores/deck-types'
-import { createColumnSource, type FeedItem, type FeedSource } from '@/components/column/column-sources'
-import { applyLiveEvents, revealPending, type LiveEvent } from '@/components/column/live-events'
+import { createColumnSource, fetchRange, supportsRanges, type FeedItem, type FeedSource } from '@/components/column/column-sources'
+import { applyLiveEvents, mergeNewest, revealPending, replaceGap, type LiveEvent } from '@/components/column/live-events'
 
 /** The statuses items carry, for the account's entity store. */
 export function statusesOf(items: readonly FeedItem[]): mastodon.v1.Status[] {
   return items.flatMap((i) => {
     if (i.kind === 'status') return [i.status]
     if (i.kind === 'notification') return i.notification.status ? [i.notification.status] : []
-    return i.conversation.lastStatus ? [i.conversation.lastStatus] : []
+    if (i.kind === 'conversation') return i.conversation.lastStatus ? [i.conversation.lastStatus] : []
+    return []
   })
 }
 
 /** Pages read in one go when a page brings nothing new (overlap) or when resuming after an error. */
 const MAX_PAGES_PER_LOAD = 25
+/** Range pages a catch-up reads before it leaves a gap marker for the rest. */
+const MAX_CATCH_UP_PAGES = 3
+
+let gapCounter = 0
 
 export function useColumnFeed(column: () => ColumnSpec) {
   const accounts = useAccountsStore()
@@ -31,10 +38,22 @@ export function useColumnFeed(column: () => ColumnSpec) {
   const done = shallowRef(false)
   /** Streamed items gathered while the reader is scrolled down ("N new posts"). */
   const pending = shallowRef<readonly FeedItem[]>([])
+  /** A catch-up or gap load is on its way; which gap (by id) when it is one. */
+  const fillingGap = shallowRef<string | null>(null)
+  const gapError = shallowRef<ApiErrorKind | null>(null)
   let source: FeedSource | null = null
   /** The source failed: its paginator cannot go on, so the next load starts a new one. */
   let broken = false
   let generation = 0
+  /**
+   * The newest id the column holds with nothing missing below it: where a catch-up starts.
+   * Streamed events move it only while the stream is known to be unbroken.
+   */
+  let cursor: string | null = null
+  let contiguous = false
+  let catchingUp: Promise<void> | null = null
+  /** A catch-up asked for while a page was loading runs when it is done. */
+  let queuedCatchUp: (() => boolean) | null = null
 
   async function load(more: boolean): Promise<void> {
     if (more && (loading.value || done.value || source === null)) return
@@ -46,6 +65,9 @@ export function useColumnFeed(column: () => ColumnSpec) {
       items.value = []
       pending.value = []
       done.value = false
+      cursor = null
+      contiguous = false
+      gapError.value = null
     }
     loading.value = true
     error.value = null
@@ -57,8 +79,10 @@ export function useColumnFeed(column: () => ColumnSpec) {
           broken = false
         }
         const from = source!
+        const first = items.value.length === 0
         const page = await accounts.call(spec.accountKey, (client: mastodon.rest.Client) => from.next(client))
         if (mine !== generation) return
+        if (first && cursor === null) cursor = page.newest ?? null
         entities.putStatuses(spec.accountKey, statusesOf(page.items))
         const seen = new Set(items.value.map((i) => i.id))
         const fresh = page.items.filter((i) => !seen.has(i.id) && Boolean(seen.add(i.id)))
@@ -73,7 +97,12 @@ export function useColumnFeed(column: () => ColumnSpec) {
         broken = true
       }
     } finally {
-      if (mine === generation) loading.value = false
+      if (mine === generation) {
+        loading.value = false
+        const atTop = queuedCatchUp
+        queuedCatchUp = null
+        if (atTop && !error.value) void catchUp(atTop)
+      }
     }
   }
 
@@ -91,14 +120,21 @@ export function useColumnFeed(column: () => ColumnSpec) {
    * go to the account's store first, so every column of the account shows them at once.
    */
   function applyLive(events: readonly LiveEvent[], atTop: boolean): void {
-    const key = column().accountKey
+    const spec = column()
+    const key = spec.accountKey
     for (const event of events) {
       if (event.kind === 'delete') entities.markDeleted(key, event.id)
       else if (event.kind === 'update' || event.kind === 'edit') entities.putStatus(key, event.status)
       else if (event.kind === 'notification' && event.notification.status) entities.putStatus(key, event.notification.status)
       else if (event.kind === 'conversation' && event.conversation.lastStatus) entities.putStatus(key, event.conversation.lastStatus)
+      if (contiguous) {
+        if (event.kind === 'update' && spec.type !== 'notifications' && spec.type !== 'mentions') cursor = event.status.id
+        if (event.kind === 'notification' && (spec.type === 'notifications' || (spec.type === 'mentions' && event.notification.type === 'mention'))) {
+          cursor = event.notification.id
+        }
+      }
     }
-    const next = applyLiveEvents(column(), { items: items.value, pending: pending.value }, events, atTop)
+    const next = applyLiveEvents(spec, { items: items.value, pending: pending.value }, events, atTop)
     if (next.items !== items.value) items.value = next.items
     if (next.pending !== pending.value) pending.value = next.pending
   }
@@ -110,5 +146,103 @@ export function useColumnFeed(column: () => ColumnSpec) {
     pending.value = next.pending
   }
 
-  return { items, pending, loading, error, done, load, retry, replace, applyLive, showPending }
+  /** The stream broke off (drop, hidden tab): streamed events no longer prove nothing is missing. */
+  function interrupted(): void {
+    contiguous = false
+  }
+
+  /**
+   * Reads through REST what arrived since the column's cursor (after a reconnect, a return to
+   * the tab, or on a polling tick), newest first, up to a few pages; a gap marker stands for
+   * the rest. New items go on top when `atTop()`, else behind "N new".
+   */
+  function catchUp(atTop: () => boolean): Promise<void> {
+    if (catchingUp) return catchingUp
+    catchingUp = runCatchUp(atTop).finally(() => {
+      catchingUp = null
+    })
+    return catchingUp
+  }
+
+  async function runCatchUp(atTop: () => boolean): Promise<void> {
+    const spec = column()
+    const since = cursor
+    if (!supportsRanges(spec)) return
+    if (loading.value) {
+      queuedCatchUp = atTop
+      return
+    }
+    if (since === null) {
+      // Nothing was loaded (an empty column, or an error): the first page is the catch-up.
+      if (items.value.length === 0) await load(false)
+      return
+    }
+    const mine = generation
+    const before = new Set([...items.value, ...pending.value].map((i) => i.id))
+    const collected: FeedItem[] = []
+    let newest: string | null = null
+    let maxId: string | undefined
+    let full = false
+    try {
+      for (let pages = 0; pages < MAX_CATCH_UP_PAGES; pages++) {
+        const page = await accounts.call(spec.accountKey, (c) => fetchRange(c, spec, { sinceId: since, maxId }))
+        if (mine !== generation) return
+        entities.putStatuses(spec.accountKey, statusesOf(page.items))
+        collected.push(...page.items)
+        newest ??= page.newest
+        full = page.full && page.oldest !== null
+        if (!full) break
+        maxId = page.oldest ?? undefined
+      }
+    } catch {
+      // The stream or the next tick will try again; the cursor stays where it was.
+      return
+    }
+    if (full && maxId) collected.push({ kind: 'gap', id: `gap:${++gapCounter}`, maxId, sinceId: since })
+    if (newest) cursor = newest
+    contiguous = true
+    const next = mergeNewest({ items: items.value, pending: pending.value }, collected, before, atTop())
+    items.value = next.items
+    pending.value = next.pending
+  }
+
+  /** Loads what a gap marker stands for, newest first; a smaller gap stays while more is missing. */
+  async function fillGap(gapId: string): Promise<void> {
+    const spec = column()
+    const gap = items.value.find((i) => i.id === gapId)
+    if (!gap || gap.kind !== 'gap' || fillingGap.value) return
+    const mine = generation
+    fillingGap.value = gapId
+    gapError.value = null
+    try {
+      const page = await accounts.call(spec.accountKey, (c) => fetchRange(c, spec, { sinceId: gap.sinceId, maxId: gap.maxId }))
+      if (mine !== generation) return
+      entities.putStatuses(spec.accountKey, statusesOf(page.items))
+      const rest: FeedItem | null =
+        page.full && page.oldest ? { kind: 'gap', id: `gap:${++gapCounter}`, maxId: page.oldest, sinceId: gap.sinceId } : null
+      items.value = replaceGap(items.value, gapId, rest ? [...page.items, rest] : page.items)
+    } catch (e) {
+      if (mine === generation) gapError.value = classifyApiError(e)
+    } finally {
+      if (mine === generation) fillingGap.value = null
+    }
+  }
+
+  return {
+    items,
+    pending,
+    loading,
+    error,
+    done,
+    fillingGap,
+    gapError,
+    load,
+    retry,
+    replace,
+    applyLive,
+    showPending,
+    interrupted,
+    catchUp,
+    fillGap,
+  }
 }

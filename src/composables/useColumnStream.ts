@@ -2,15 +2,29 @@
 // column's own account's connection (src/api/streaming.ts, one socket per account), with
 // each event handed to the column. Unsubscribes when the column's timeline changes or its
 // scope ends. Failures never throw: they show in `state`.
+//
+// The column is told when to catch up through REST: each time the stream becomes live
+// (first connection, reconnect after a drop, return to a tab that was hidden long enough to
+// pause), and on a timer while there is no stream (a server without streaming, or one that
+// gave up). It is told when the stream broke off, so it stops trusting streamed order.
 
 import { computed, getCurrentScope, onScopeDispose, shallowRef, watch, type ComputedRef } from 'vue'
 import type { mastodon } from 'masto'
 import { useAccountsStore } from '@/stores/accounts'
 import type { ColumnSpec } from '@/stores/deck-types'
 import type { ClientIdentity } from '@/api/clients'
-import { connectionState, streamingClientFor, type ConnectionState } from '@/api/streaming'
+import { closeStreaming, connectionState, streamingClientFor, type ConnectionState } from '@/api/streaming'
+import { useLiveUpdatesPaused } from './usePageVisibility'
 
-export type LiveState = 'live' | 'connecting' | 'offline' | 'unsupported'
+/**
+ * live: streaming; connecting: (re)connecting; offline: the stream is down (polled meanwhile);
+ * polling: the server has no streaming, so the column asks now and then; paused: the tab is
+ * hidden; unsupported: the column type has no stream at all.
+ */
+export type LiveState = 'live' | 'connecting' | 'offline' | 'polling' | 'paused' | 'unsupported'
+
+/** How often a column without a stream asks for what is new. */
+export const POLL_INTERVAL_MS = 30_000
 
 export interface StreamHandlers {
   update?(status: mastodon.v1.Status): void
@@ -18,6 +32,10 @@ export interface StreamHandlers {
   statusUpdate?(status: mastodon.v1.Status): void
   notification?(notification: mastodon.v1.Notification): void
   conversation?(conversation: mastodon.v1.Conversation): void
+  /** Fetch what may have been missed (the stream became live, or a polling tick). */
+  catchUp?(): void
+  /** The stream broke off: what comes next may not follow on from what came before. */
+  interrupted?(): void
 }
 
 export interface StreamDeps {
@@ -100,7 +118,7 @@ function dispatch(column: ColumnSpec, event: mastodon.streaming.Event, handlers:
   }
 }
 
-type Phase = 'idle' | 'starting' | 'subscribed' | 'ended' | 'unsupported'
+type Phase = 'idle' | 'starting' | 'subscribed' | 'ended' | 'nostream' | 'paused' | 'unsupported'
 
 export function useColumnStream(
   column: () => ColumnSpec,
@@ -108,6 +126,7 @@ export function useColumnStream(
   deps: StreamDeps = defaultDeps,
 ): { state: ComputedRef<LiveState> } {
   const accounts = useAccountsStore()
+  const paused = useLiveUpdatesPaused()
   const phase = shallowRef<Phase>('idle')
   const key = shallowRef<string | null>(null)
   let stop: (() => void) | null = null
@@ -121,8 +140,9 @@ export function useColumnStream(
     phase.value = 'starting'
     key.value = account.key
     let subscription: Subscription | null
+    let client: mastodon.streaming.Client | null
     try {
-      const client = await deps.clientFor(account)
+      client = await deps.clientFor(account)
       if (stopped()) return
       subscription = client ? subscriptionFor(client, spec) : null
     } catch {
@@ -130,7 +150,8 @@ export function useColumnStream(
       return
     }
     if (!subscription) {
-      phase.value = 'unsupported'
+      // No client: the server has no streaming API; ask it now and then instead.
+      phase.value = client === null ? 'nostream' : 'unsupported'
       return
     }
     hold(subscription)
@@ -175,13 +196,37 @@ export function useColumnStream(
 
   watch(
     () => JSON.stringify([column().type, column().accountKey, column().params]),
-    () => restart(column()),
+    () => {
+      if (paused.value) {
+        stop?.()
+        phase.value = 'paused'
+      } else restart(column())
+    },
     { immediate: true },
   )
+  // A long-hidden tab lets go of its streams (and the account's socket); back, it resumes.
+  watch(paused, (now) => {
+    if (now) {
+      stop?.()
+      stop = null
+      if (phase.value !== 'unsupported') phase.value = 'paused'
+      const account = accounts.byKey(column().accountKey)
+      if (account) closeStreaming(account.key)
+    } else {
+      restart(column())
+    }
+  })
+
+  let pollTimer: ReturnType<typeof setInterval> | null = null
+  function stopPolling(): void {
+    if (pollTimer !== null) clearInterval(pollTimer)
+    pollTimer = null
+  }
   if (getCurrentScope()) {
     onScopeDispose(() => {
       stop?.()
       stop = null
+      stopPolling()
     })
   }
 
@@ -189,6 +234,10 @@ export function useColumnStream(
     switch (phase.value) {
       case 'unsupported':
         return 'unsupported'
+      case 'nostream':
+        return 'polling'
+      case 'paused':
+        return 'paused'
       case 'ended':
         return 'offline'
       case 'idle':
@@ -203,6 +252,14 @@ export function useColumnStream(
       default:
         return 'offline'
     }
+  })
+
+  watch(state, (now, before) => {
+    if (before === 'live' && now !== 'live') handlers.interrupted?.()
+    if ((now === 'live' || now === 'polling') && now !== before) handlers.catchUp?.()
+    const poll = now === 'polling' || now === 'offline'
+    if (poll && pollTimer === null) pollTimer = setInterval(() => handlers.catchUp?.(), POLL_INTERVAL_MS)
+    if (!poll) stopPolling()
   })
 
   return { state }

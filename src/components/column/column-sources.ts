@@ -15,11 +15,18 @@ export type FeedItem =
   | { readonly kind: 'status'; readonly id: string; readonly status: mastodon.v1.Status }
   | { readonly kind: 'notification'; readonly id: string; readonly notification: NotificationView }
   | { readonly kind: 'conversation'; readonly id: string; readonly conversation: mastodon.v1.Conversation }
+  /**
+   * Statuses (or notifications) may be missing here: older than `maxId`, newer than `sinceId`
+   * (ids in the server's timeline, passed back to it as they are).
+   */
+  | { readonly kind: 'gap'; readonly id: string; readonly maxId: string; readonly sinceId: string }
 
 export interface FeedPage {
   readonly items: readonly FeedItem[]
   /** Nothing more after this page. */
   readonly done: boolean
+  /** The newest id of this page in the timeline's own ids (notification ids for mentions). */
+  readonly newest?: string | null
 }
 
 export interface FeedSource {
@@ -37,10 +44,13 @@ function iterate<T>(paginator: PaginatorLike<T>): Pages<T> {
 const statusItems = (statuses: readonly mastodon.v1.Status[]): FeedItem[] =>
   statuses.map((status) => ({ kind: 'status', id: status.id, status }))
 
+const firstId = (page: readonly { id: string }[]): string | null => page[0]?.id ?? null
+
 /** A source over a masto paginator (made on the first page), following its `next` links. */
 export function paginatedSource<T>(
   make: (client: mastodon.rest.Client) => PaginatorLike<T> | Promise<PaginatorLike<T>>,
   toItems: (page: T) => FeedItem[],
+  newestOf: (page: T) => string | null = () => null,
 ): FeedSource {
   let pages: Pages<T> | null = null
   return {
@@ -53,7 +63,7 @@ export function paginatedSource<T>(
       const result = await pages.next()
       if (result.done) return { items: [], done: true }
       const items = toItems(result.value as T)
-      return { items, done: items.length === 0 }
+      return { items, done: items.length === 0, newest: newestOf(result.value as T) }
     },
   }
 }
@@ -63,10 +73,15 @@ export function notificationsSource(): FeedSource {
   const grouped = paginatedSource(
     (c) => c.v2.notifications.list({ limit: COLUMN_PAGE_SIZE }),
     (page: mastodon.v1.GroupedNotificationsResults) => viewsFromGrouped(page).map(notificationItem),
+    (page) => {
+      const id: unknown = page.notificationGroups?.[0]?.mostRecentNotificationId
+      return id === undefined || id === null ? null : String(id)
+    },
   )
   const plain = paginatedSource(
     (c) => c.v1.notifications.list({ limit: COLUMN_PAGE_SIZE }),
     (page: mastodon.v1.Notification[]) => page.map(viewFromNotification).map(notificationItem),
+    firstId,
   )
   let use: FeedSource | null = null
   return {
@@ -84,6 +99,8 @@ export function notificationsSource(): FeedSource {
     },
   }
 }
+
+const mentionItems = (page: readonly mastodon.v1.Notification[]): FeedItem[] => statusItems(page.flatMap((n) => (n.status ? [n.status] : [])))
 
 function notificationItem(notification: NotificationView): FeedItem {
   return { kind: 'notification', id: notification.key, notification }
@@ -139,34 +156,58 @@ function nonEmpty(list: readonly string[] | undefined): string[] | undefined {
   return tags.length > 0 ? tags : undefined
 }
 
+/** Range parameters passed through to a timeline request. */
+export interface RangeParams {
+  readonly limit: number
+  readonly maxId?: string
+  readonly sinceId?: string
+}
+
+type StatusPages = mastodon.Paginator<mastodon.v1.Status[], unknown>
+
+/** The REST timeline of a status-timeline column, with paging parameters; null for other types. */
+export function statusTimeline(column: ColumnSpec): ((c: mastodon.rest.Client, range: RangeParams) => StatusPages) | null {
+  const p = column.params
+  switch (column.type) {
+    case 'home':
+      return (c, range) => c.v1.timelines.home.list({ ...range })
+    case 'local':
+      return (c, range) => c.v1.timelines.public.list({ ...range, local: true })
+    case 'federated':
+      return (c, range) => c.v1.timelines.public.list({ ...range, ...(p.remoteOnly ? { remote: true } : {}) })
+    case 'hashtag': {
+      const tag = (p.tag ?? '').replace(/^#/, '')
+      if (!tag) return null
+      return (c, range) => {
+        const params: TagParams = {
+          ...range,
+          ...(p.localOnly ? { local: true } : {}),
+          ...(nonEmpty(p.any) ? { any: nonEmpty(p.any) } : {}),
+          ...(nonEmpty(p.all) ? { all: nonEmpty(p.all) } : {}),
+          ...(nonEmpty(p.none) ? { none: nonEmpty(p.none) } : {}),
+        }
+        return c.v1.timelines.tag.$select(tag).list(params)
+      }
+    }
+    case 'list': {
+      const listId = p.listId
+      return listId ? (c, range) => c.v1.timelines.list.$select(listId).list({ ...range }) : null
+    }
+    default:
+      return null
+  }
+}
+
 /** A fresh source for the column: starts at the newest page. */
 export function createColumnSource(column: ColumnSpec): FeedSource {
   const p = column.params
   const limit = COLUMN_PAGE_SIZE
+  const timeline = statusTimeline(column)
+  if (timeline) return paginatedSource((c) => timeline(c, { limit }), statusItems, firstId)
   switch (column.type) {
-    case 'home':
-      return paginatedSource((c) => c.v1.timelines.home.list({ limit }), statusItems)
-    case 'local':
-      return paginatedSource((c) => c.v1.timelines.public.list({ limit, local: true }), statusItems)
-    case 'federated':
-      return paginatedSource((c) => c.v1.timelines.public.list({ limit, ...(p.remoteOnly ? { remote: true } : {}) }), statusItems)
-    case 'hashtag': {
-      const tag = (p.tag ?? '').replace(/^#/, '')
-      if (!tag) return emptySource
-      const params: TagParams = {
-        limit,
-        ...(p.localOnly ? { local: true } : {}),
-        ...(nonEmpty(p.any) ? { any: nonEmpty(p.any) } : {}),
-        ...(nonEmpty(p.all) ? { all: nonEmpty(p.all) } : {}),
-        ...(nonEmpty(p.none) ? { none: nonEmpty(p.none) } : {}),
-      }
-      return paginatedSource((c) => c.v1.timelines.tag.$select(tag).list(params), statusItems)
-    }
-    case 'list': {
-      const listId = p.listId
-      if (!listId) return emptySource
-      return paginatedSource((c) => c.v1.timelines.list.$select(listId).list({ limit }), statusItems)
-    }
+    case 'hashtag':
+    case 'list':
+      return emptySource
     case 'profile': {
       const acct = p.acct
       if (!acct) return emptySource
@@ -189,6 +230,7 @@ export function createColumnSource(column: ColumnSpec): FeedSource {
       return paginatedSource(
         (c) => c.v1.conversations.list({ limit }),
         (page: mastodon.v1.Conversation[]) => page.map((conversation) => ({ kind: 'conversation', id: conversation.id, conversation })),
+        firstId,
       )
     case 'trending':
       return trendingSource()
@@ -197,11 +239,55 @@ export function createColumnSource(column: ColumnSpec): FeedSource {
     case 'notifications':
       return notificationsSource()
     case 'mentions':
-      return paginatedSource(
-        (c) => c.v1.notifications.list({ limit, types: ['mention'] }),
-        (page: mastodon.v1.Notification[]) => statusItems(page.flatMap((n) => (n.status ? [n.status] : []))),
-      )
+      return paginatedSource((c) => c.v1.notifications.list({ limit, types: ['mention'] }), mentionItems, firstId)
     default:
       return emptySource
   }
+}
+
+/** Items asked for by range: after a reconnect or a return to the tab, or to fill a gap. */
+export interface RangePage {
+  /** Newest first, as the server sent them. */
+  readonly items: readonly FeedItem[]
+  /** The newest and oldest ids of the page in the timeline's own ids. */
+  readonly newest: string | null
+  readonly oldest: string | null
+  /** The page was full: more may lie beyond its oldest item. */
+  readonly full: boolean
+}
+
+export const RANGE_PAGE_SIZE = 40
+
+/** Whether the column can be asked for "what is newer than" (catch-up) and for gaps. */
+export function supportsRanges(column: ColumnSpec): boolean {
+  return statusTimeline(column) !== null || column.type === 'notifications' || column.type === 'mentions' || column.type === 'conversations'
+}
+
+/**
+ * One page of the column's timeline newer than `sinceId` (and older than `maxId`), newest
+ * first. Notifications come as plain (v1) ones here, like the streamed ones. Conversations
+ * have no usable range: their newest page comes back, to be merged by conversation.
+ */
+export async function fetchRange(client: mastodon.rest.Client, column: ColumnSpec, range: { sinceId: string; maxId?: string }): Promise<RangePage> {
+  const params: RangeParams = { limit: RANGE_PAGE_SIZE, sinceId: range.sinceId, ...(range.maxId ? { maxId: range.maxId } : {}) }
+  const timeline = statusTimeline(column)
+  if (timeline) {
+    const page = await timeline(client, params)
+    return { items: statusItems(page), newest: page[0]?.id ?? null, oldest: page.at(-1)?.id ?? null, full: page.length >= RANGE_PAGE_SIZE }
+  }
+  if (column.type === 'notifications' || column.type === 'mentions') {
+    const page = await client.v1.notifications.list(column.type === 'mentions' ? { ...params, types: ['mention'] } : params)
+    const items = column.type === 'mentions' ? mentionItems(page) : page.map(viewFromNotification).map(notificationItem)
+    return { items, newest: page[0]?.id ?? null, oldest: page.at(-1)?.id ?? null, full: page.length >= RANGE_PAGE_SIZE }
+  }
+  if (column.type === 'conversations') {
+    const page = await client.v1.conversations.list({ limit: COLUMN_PAGE_SIZE })
+    return {
+      items: page.map((conversation) => ({ kind: 'conversation', id: conversation.id, conversation })),
+      newest: null,
+      oldest: null,
+      full: false,
+    }
+  }
+  return { items: [], newest: null, oldest: null, full: false }
 }

@@ -127,6 +127,41 @@ export function applyLiveEvents(column: ColumnSpec, lists: LiveLists, events: re
   return { items, pending }
 }
 
+/**
+ * Merges a catch-up (newest first, from REST) into the column. Items that arrived by stream
+ * while it was on its way (not in `before`, not in the catch-up) are newer still and stay on
+ * top; the catch-up's order wins for everything it holds; the rest keeps its place below.
+ * When the reader is not at the top, what the column does not show yet waits in `pending`.
+ */
+export function mergeNewest(lists: LiveLists, collected: readonly FeedItem[], before: ReadonlySet<string>, atTop: boolean): LiveLists {
+  if (collected.length === 0) return lists
+  const caught = new Set(collected.map((i) => i.id))
+  const arrivedDuring = (list: readonly FeedItem[]) => list.filter((i) => !before.has(i.id) && !caught.has(i.id))
+  const older = (list: readonly FeedItem[]) => list.filter((i) => before.has(i.id) && !caught.has(i.id))
+  if (atTop) {
+    return {
+      items: [...arrivedDuring(lists.items), ...collected, ...older(lists.items)],
+      pending: lists.pending.filter((i) => !caught.has(i.id)),
+    }
+  }
+  const shown = new Set(lists.items.map((i) => i.id))
+  const unseen = collected.filter((i) => !shown.has(i.id) || i.kind === 'conversation')
+  const moved = new Set(unseen.filter((i) => i.kind === 'conversation').map((i) => i.id))
+  return {
+    items: moved.size > 0 ? lists.items.filter((i) => !moved.has(i.id)) : lists.items,
+    pending: [...arrivedDuring(lists.pending), ...unseen, ...older(lists.pending)],
+  }
+}
+
+/** A gap marker replaced by what it stood for (without repeats of what is shown). */
+export function replaceGap(items: readonly FeedItem[], gapId: string, replacement: readonly FeedItem[]): readonly FeedItem[] {
+  const at = items.findIndex((i) => i.id === gapId)
+  if (at < 0) return items
+  const shown = new Set(items.map((i) => i.id))
+  const fresh = replacement.filter((i) => !shown.has(i.id) && Boolean(shown.add(i.id)))
+  return [...items.slice(0, at), ...fresh, ...items.slice(at + 1)]
+}
+
 /** Shows what was buffered: on top of the items, without repeats. */
 export function revealPending(lists: LiveLists): LiveLists {
   if (lists.pending.length === 0) return lists
@@ -138,7 +173,7 @@ export function revealPending(lists: LiveLists): LiveLists {
  * Gathers events and hands them over once per animation frame, so a burst re-renders once.
  * Falls back to a short timer where there are no frames (hidden documents, tests).
  */
-export function createFrameBatcher<T>(flush: (batch: T[]) => void): { push(item: T): void; cancel(): void } {
+export function createFrameBatcher<T>(flush: (batch: T[]) => void): { push(item: T): void; flush(): void; cancel(): void } {
   let queue: T[] = []
   let frame: number | null = null
   let timer: ReturnType<typeof setTimeout> | null = null
@@ -159,6 +194,8 @@ export function createFrameBatcher<T>(flush: (batch: T[]) => void): { push(item:
       // A hidden tab gets no frames: do not hold events back forever.
       timer = setTimeout(run, 250)
     },
+    /** Hands over what is gathered now. */
+    flush: run,
     cancel() {
       if (frame !== null && typeof cancelAnimationFrame === 'function') cancelAnimationFrame(frame)
       if (timer !== null) clearTimeout(timer)

@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { effectScope, nextTick, shallowRef } from 'vue'
 import { flushPromises } from '@vue/test-utils'
 import type { mastodon } from 'masto'
-import { useColumnStream, type StreamDeps, type StreamHandlers } from '@/composables/useColumnStream'
+import { POLL_INTERVAL_MS, useColumnStream, type StreamDeps, type StreamHandlers } from '@/composables/useColumnStream'
+import { HIDDEN_PAUSE_MS } from '@/composables/usePageVisibility'
 import type { ConnectionState } from '@/api/streaming'
 import type { ColumnParams, ColumnSpec, ColumnType } from '@/stores/deck-types'
 import { createTestApp, resetDocument } from '../helpers/test-app'
@@ -27,6 +28,8 @@ function handlers() {
     statusUpdate: vi.fn<(s: mastodon.v1.Status) => void>(),
     notification: vi.fn<(n: mastodon.v1.Notification) => void>(),
     conversation: vi.fn<(c: mastodon.v1.Conversation) => void>(),
+    catchUp: vi.fn<() => void>(),
+    interrupted: vi.fn<() => void>(),
   }
 }
 
@@ -78,12 +81,67 @@ describe('useColumnStream', () => {
     scope.stop()
   })
 
-  it('is unsupported when the server has no streaming URL', async () => {
-    deps.clientFor = vi.fn(async () => null)
-    const { state, scope } = run(column('home'))
+  it('polls when the server has no streaming URL: a catch-up at once and then every interval', async () => {
+    vi.useFakeTimers()
+    try {
+      deps.clientFor = vi.fn(async () => null)
+      const { state, h, scope } = run(column('home'))
+      await flushPromises()
+      expect(state.value).toBe('polling')
+      expect(h.catchUp).toHaveBeenCalledTimes(1)
+      await vi.advanceTimersByTimeAsync(POLL_INTERVAL_MS * 2)
+      expect(h.catchUp).toHaveBeenCalledTimes(3)
+      scope.stop()
+      await vi.advanceTimersByTimeAsync(POLL_INTERVAL_MS * 2)
+      expect(h.catchUp).toHaveBeenCalledTimes(3)
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
+  it('asks the column to catch up when it becomes live, and again after a reconnect; says when it broke off', async () => {
+    const { h, scope } = run(column('home'))
     await flushPromises()
-    expect(state.value).toBe('unsupported')
+    await nextTick()
+    expect(h.catchUp).toHaveBeenCalledTimes(1)
+    connection.value = 'closed'
+    await nextTick()
+    expect(h.interrupted).toHaveBeenCalledTimes(1)
+    connection.value = 'connecting'
+    await nextTick()
+    connection.value = 'open'
+    await nextTick()
+    expect(h.catchUp).toHaveBeenCalledTimes(2)
     scope.stop()
+  })
+
+  it('pauses in a tab hidden for long, lets the socket go, and resumes with a catch-up on return', async () => {
+    vi.useFakeTimers()
+    const visibility = vi.spyOn(document, 'visibilityState', 'get')
+    try {
+      const { state, h, scope } = run(column('home'))
+      await flushPromises()
+      await nextTick()
+      expect(state.value).toBe('live')
+      visibility.mockReturnValue('hidden')
+      document.dispatchEvent(new Event('visibilitychange'))
+      await vi.advanceTimersByTimeAsync(HIDDEN_PAUSE_MS - 1000)
+      expect(state.value).toBe('live')
+      await vi.advanceTimersByTimeAsync(2000)
+      expect(state.value).toBe('paused')
+      expect(fake.subscriptions[0]!.unsubscribed).toBe(true)
+      expect(h.interrupted).toHaveBeenCalled()
+      visibility.mockReturnValue('visible')
+      document.dispatchEvent(new Event('visibilitychange'))
+      await flushPromises()
+      await nextTick()
+      expect(state.value).toBe('live')
+      expect(fake.subscriptions).toHaveLength(2)
+      expect(h.catchUp).toHaveBeenCalledTimes(2)
+      scope.stop()
+    } finally {
+      vi.useRealTimers()
+    }
   })
 
   it('hands each event to its handler', async () => {

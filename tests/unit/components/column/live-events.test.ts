@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { mastodon } from 'masto'
-import { applyLiveEvents, createFrameBatcher, matchesHashtagParams, revealPending, type LiveEvent, type LiveLists } from '@/components/column/live-events'
+import { applyLiveEvents, createFrameBatcher, matchesHashtagParams, mergeNewest, replaceGap, revealPending, type LiveEvent, type LiveLists } from '@/components/column/live-events'
 import type { FeedItem } from '@/components/column/column-sources'
 import type { ColumnParams, ColumnSpec, ColumnType } from '@/stores/deck-types'
 
@@ -145,5 +145,38 @@ describe('createFrameBatcher', () => {
     batcher.cancel()
     vi.advanceTimersByTime(1000)
     expect(flush).not.toHaveBeenCalled()
+  })
+})
+
+describe('catching up after an interruption', () => {
+  const gap: FeedItem = { kind: 'gap', id: 'gap:1', maxId: 'c', sinceId: 'x' }
+
+  it('at the top: the caught-up statuses go on top in server order, shown ones are not repeated', () => {
+    const before = new Set(['x', 'y'])
+    const next = mergeNewest(lists([item(status('x')), item(status('y'))]), [item(status('b')), item(status('a')), item(status('x'))], before, true)
+    expect(ids(next.items)).toEqual(['b', 'a', 'x', 'y'])
+  })
+
+  it('keeps a status streamed while the catch-up was on its way above it, once', () => {
+    const before = new Set(['x'])
+    // 'n' arrived by stream during the request; 'a' came both ways.
+    const shown = lists([item(status('n')), item(status('a')), item(status('x'))])
+    const next = mergeNewest(shown, [item(status('a')), item(status('m'))], before, true)
+    expect(ids(next.items)).toEqual(['n', 'a', 'm', 'x'])
+  })
+
+  it('scrolled down: what is not shown waits behind "N new", with the gap marker last', () => {
+    const before = new Set(['x'])
+    const next = mergeNewest(lists([item(status('x'))]), [item(status('b')), item(status('a')), gap], before, false)
+    expect(ids(next.items)).toEqual(['x'])
+    expect(ids(next.pending)).toEqual(['b', 'a', 'gap:1'])
+    expect(ids(revealPending(next).items)).toEqual(['b', 'a', 'gap:1', 'x'])
+  })
+
+  it('a filled gap is replaced in place by its statuses, without repeats, and may leave a smaller gap', () => {
+    const shown = [item(status('c')), gap, item(status('x'))]
+    const rest: FeedItem = { kind: 'gap', id: 'gap:2', maxId: 'e', sinceId: 'x' }
+    expect(ids(replaceGap(shown, 'gap:1', [item(status('c')), item(status('d')), item(status('e')), rest]))).toEqual(['c', 'd', 'e', 'gap:2', 'x'])
+    expect(ids(replaceGap(shown, 'gap:1', []))).toEqual(['c', 'x'])
   })
 })
