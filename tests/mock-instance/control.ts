@@ -1,15 +1,17 @@
 // Test controls, mounted at /__control/ only when the fediverse was started
 // with `controls: true` (never in the demo). Tests use them to inject faults,
-// act as any user, mint tokens, drop streaming sockets, read the request log
-// and reset to the seed.
+// act as any user, mint tokens, drop streaming sockets, read the request log,
+// create statuses in bulk and reset to the seed.
 
 import type { ApiState } from './context.ts'
 import type { Router } from './http.ts'
 import { errorResponse, json, readParams, str, bool, int, type Params } from './http.ts'
 import { randomToken } from './ids.ts'
+import { bulkStatuses } from './bulk.ts'
 import type { Fault, MockInstance } from './instance.ts'
 import type { RunningFediverse } from './server.ts'
 import { dispatch } from './server.ts'
+import { ApiFailure } from './world.ts'
 
 export function mintToken(inst: MockInstance, accountKey: string | null, scopes = ['read', 'write', 'follow', 'push']): string {
   const token = randomToken()
@@ -67,6 +69,23 @@ export async function handleControl(
     const scopes = (str(params, 'scopes') ?? 'read write follow push').split(/\s+/).filter(Boolean)
     const token = mintToken(inst, accountKey, scopes)
     return json({ access_token: token, account_id: accountKey ? inst.accountId(accountKey) : null })
+  }
+
+  // Many plain public statuses by one local user at once (see bulk.ts), with no streaming
+  // events; `reach_home_of` (a handle) makes sure that account's home timeline shows them.
+  if (method === 'POST' && path === '/bulk-statuses') {
+    const username = str(params, 'username')
+    const authorKey = username ? findLocalAccount(inst, username) : null
+    if (!authorKey) return errorResponse(404, `No local user ${username}`)
+    const reach = str(params, 'reach_home_of')
+    const reachHomeOfKey = reach ? (inst.world.findAccountByHandle(reach, inst.host)?.key ?? null) : null
+    if (reach && !reachHomeOfKey) return errorResponse(404, `No account ${reach}`)
+    try {
+      return json(bulkStatuses(inst, { authorKey, count: int(params, 'count') ?? 0, reachHomeOfKey, spacingMs: int(params, 'spacing_ms') }))
+    } catch (err) {
+      if (err instanceof ApiFailure) return errorResponse(err.status, err.message)
+      throw err
+    }
   }
 
   if (method === 'POST' && path === '/revoke') {

@@ -91,6 +91,8 @@ export class World extends EventEmitter<WorldEvents> {
   }
   private seq = 0
   private lastTime = 0
+  /** While set, `post` emits no `status.created` (see postQuietly). */
+  private quiet = false
   /** When set, used instead of the wall clock (the seed writes history). */
   fixedNow: number | null = null
 
@@ -308,6 +310,20 @@ export class World extends EventEmitter<WorldEvents> {
     return [...keys]
   }
 
+  /**
+   * Posts as `post` does (order, ids, media, notifications) but without the
+   * `status.created` event: test data in bulk (the controls' bulk-statuses), so
+   * connected clients get no streaming traffic for it.
+   */
+  postQuietly(authorKey: string, input: PostInput): StatusRecord {
+    this.quiet = true
+    try {
+      return this.post(authorKey, input)
+    } finally {
+      this.quiet = false
+    }
+  }
+
   post(authorKey: string, input: PostInput): StatusRecord {
     const author = this.account(authorKey)
     const createdAt = input.at ?? this.now()
@@ -377,7 +393,7 @@ export class World extends EventEmitter<WorldEvents> {
         }
       }
     }
-    this.emit('status.created', s)
+    if (!this.quiet) this.emit('status.created', s)
     return s
   }
 
