@@ -8,6 +8,18 @@ import { test, expect } from './fixtures.ts'
 import { signedInAs } from './sign-in-helpers.ts'
 import { withDeck } from './deck-helpers.ts'
 
+/** Scrolls the column down until the locator is rendered. */
+async function scrollUntil(column: Locator, target: Locator): Promise<void> {
+  const body = column.locator('.deck-column__body')
+  for (let step = 0; step < 200 && (await target.count()) === 0; step++) {
+    await body.evaluate((el) => {
+      el.scrollTop += el.clientHeight * 0.8
+    })
+    await column.page().waitForTimeout(30)
+  }
+  await target.scrollIntoViewIfNeeded()
+}
+
 /** Each row's position in the column and its text, gathered by scrolling through it down to `last`. */
 async function rowsByPosition(column: Locator, pattern: RegExp, last: string): Promise<Map<number, string>> {
   const body = column.locator('.deck-column__body')
@@ -52,8 +64,9 @@ test('after a dropped stream the column fills what it missed, marks the rest as 
   // Back live: the newest 120 (three pages of 40) are caught up on top, then a gap marker.
   await expect(home.locator('.column-timeline__live')).toHaveText('Live', { timeout: 30_000 })
   await expect(home.locator('.status-list__item').first()).toContainText(`Missed post #${total}.`, { timeout: 10_000 })
+  // The column is virtualised: scroll down to the marker, below the 120 caught-up posts.
   const gap = home.getByRole('button', { name: 'Load missing posts' })
-  await gap.scrollIntoViewIfNeeded()
+  await scrollUntil(home, gap)
   await expect(gap).toBeVisible()
   // The request log shows catch-up pages asked with since_id, never by comparing ids here.
   const log = (await (await fetch(`${stack.instanceA}/__control/log?path=/api/v1/timelines/home`)).json()) as { requests: { query: string }[] }
