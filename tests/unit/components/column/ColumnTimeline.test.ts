@@ -42,8 +42,11 @@ function setup(answers: Record<string, Pages>, bobAnswers: Record<string, Pages>
   return { app, call }
 }
 
+const mounted: Array<{ unmount(): void }> = []
+
 async function mountColumn(spec: ColumnSpec, app: ReturnType<typeof createTestApp>) {
   const wrapper = mount(ColumnTimeline, { props: { column: spec }, global: app.global, attachTo: document.body })
+  mounted.push(wrapper)
   await flushPromises()
   return wrapper
 }
@@ -52,7 +55,17 @@ beforeEach(() => {
   resetDocument()
   streaming.current = fakeStreamingClient()
 })
-afterEach(() => vi.restoreAllMocks())
+afterEach(() => {
+  // Nothing of a column (timers, observers, streams) outlives its test.
+  for (const wrapper of mounted.splice(0)) {
+    try {
+      wrapper.unmount()
+    } catch {
+      // Already unmounted by the test.
+    }
+  }
+  vi.restoreAllMocks()
+})
 
 describe('ColumnTimeline sources', () => {
   const cases: Array<[ColumnType, ColumnParams, string, unknown]> = [
