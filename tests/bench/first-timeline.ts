@@ -1,9 +1,11 @@
 // Figure 2: from navigation start to the first painted home timeline, signed in, with a
 // deck of one home column: until the column shows 40 statuses, or its first page when the
 // app loads fewer per page (COLUMN_PAGE_SIZE is 20, and a first visit shows one page, so
-// today the figure is "the first page of 20 painted"). The in-page probe sees the last of
-// them in the column during an animation frame and takes the time in the task after that
-// frame's paint (performance.now(), i.e. since navigation start).
+// today the figure is "the first page of 20"). A virtualised column renders only the rows
+// in view, so "shows" also counts as met when its statuses fill the column from top to
+// bottom (the first page is in: it arrives whole). The in-page probe sees the condition
+// during an animation frame and takes the time in the task after that frame's paint
+// (performance.now(), i.e. since navigation start).
 // Each run is a cold first visit (a fresh browser context, empty cache); the median counts.
 
 import { readFileSync } from 'node:fs'
@@ -15,8 +17,10 @@ import { accountsDocument, deckDocument, openPage, resetWorld, signIn, until, ty
 export interface FirstTimelineRun {
   /** ms from navigation start until the frame showing the statuses had been painted. */
   paintedAt: number
-  /** Statuses in the column at that moment. */
+  /** Statuses rendered in the column at that moment. */
   count: number
+  /** Whether the statuses filled the column (before `count` reached the target). */
+  filled: boolean
   firstContentfulPaint: number | null
 }
 
@@ -58,7 +62,7 @@ export async function measureFirstTimeline(browser: Browser, stack: BenchStack, 
             const found = probe?.firstTimeline
             if (!found || found.paintedAt === null) return null
             const fcp = performance.getEntriesByName('first-contentful-paint')[0]
-            return { paintedAt: found.paintedAt, count: found.count, firstContentfulPaint: fcp ? fcp.startTime : null }
+            return { paintedAt: found.paintedAt, count: found.count, filled: found.filled, firstContentfulPaint: fcp ? fcp.startTime : null }
           }),
         30_000,
         50,

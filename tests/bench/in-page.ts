@@ -15,8 +15,11 @@ export interface BenchProbe {
   idOf(row: Element): string | null
   /** Statuses rendered in `root`, with their list positions (data-index of a virtualised list, else DOM order). */
   items(root: Element): SeenItem[]
-  /** Set when the first column shows `firstTimelineTarget` statuses. */
-  firstTimeline: { count: number; detectedAt: number; paintedAt: number | null } | null
+  /**
+   * Set when the first column shows `firstTimelineTarget` statuses, or (a virtualised list
+   * renders only what is in view) when its statuses fill the column from top to bottom.
+   */
+  firstTimeline: { count: number; filled: boolean; detectedAt: number; paintedAt: number | null } | null
   /** Frame durations (ms) recorded between startFrames and stopFrames. */
   frames: number[]
   startFrames(): void
@@ -34,6 +37,8 @@ export interface ScrollState {
   startedAt: number
   endedAt: number | null
   reason: string | null
+  /** Set from outside to end the scroll early (a time limit). */
+  stopRequested: string | null
 }
 
 export interface InstrumentConfig {
@@ -108,8 +113,15 @@ export function instrument(config: InstrumentConfig): void {
     const watch = () => {
       const column = document.querySelector('main section.deck-column')
       const count = column ? new Set(probe.items(column).map((i) => i.id)).size : 0
-      if (count >= config.firstTimelineTarget) {
-        const found = { count, detectedAt: performance.now(), paintedAt: null as number | null }
+      let filled = false
+      const scroller = column?.querySelector('.deck-column__body')
+      if (column && scroller && count > 0) {
+        const bottom = scroller.getBoundingClientRect().bottom
+        const rows = Array.from(column.querySelectorAll(ITEM))
+        filled = rows.some((row) => row.getBoundingClientRect().bottom >= bottom)
+      }
+      if (count >= config.firstTimelineTarget || filled) {
+        const found = { count, filled, detectedAt: performance.now(), paintedAt: null as number | null }
         probe.firstTimeline = found
         // Found before this frame's paint; the next frame's task runs after it.
         requestAnimationFrame(() =>
@@ -154,7 +166,7 @@ export function startScroll(arg: { columnIndex: number; step: number; target: nu
     }
   })
   observer.observe(column, { childList: true, subtree: true })
-  const state: ScrollState = { seen: ids.size, frames: [], waitingFrames: 0, startedAt: performance.now(), endedAt: null, reason: null }
+  const state: ScrollState = { seen: ids.size, frames: [], waitingFrames: 0, startedAt: performance.now(), endedAt: null, reason: null, stopRequested: null }
   probe.scroll = state
   const finish = (reason: string) => {
     observer.disconnect()
@@ -172,6 +184,7 @@ export function startScroll(arg: { columnIndex: number; step: number; target: nu
     last = t
     state.seen = ids.size
     if (ids.size >= arg.target) return finish('target')
+    if (state.stopRequested) return finish(state.stopRequested)
     const max = scroller.scrollHeight - scroller.clientHeight
     if (scroller.scrollTop < max - 1) {
       scroller.scrollTop = Math.min(max, scroller.scrollTop + arg.step)

@@ -10,6 +10,7 @@
 //   BENCH_RUNS            cold loads for the first-timeline figure (default 5)
 //   BENCH_SCROLL_STATUSES statuses to scroll through (default 2000)
 //   BENCH_SCROLL_STEP     px scrolled per animation frame (default 100)
+//   BENCH_SCROLL_TIMEOUT  seconds after which the scroll stops where it got to (default 600)
 //   BENCH_ONLY            comma-separated subset: bundles,first,scroll,live
 //   CHROMIUM_PATH         the browser (default /usr/bin/chromium)
 
@@ -39,6 +40,7 @@ const settings = {
   runs: Math.round(envNumber('BENCH_RUNS', 5)),
   scrollStatuses: Math.round(envNumber('BENCH_SCROLL_STATUSES', 2000)),
   scrollStep: envNumber('BENCH_SCROLL_STEP', 100),
+  scrollTimeoutSeconds: envNumber('BENCH_SCROLL_TIMEOUT', 600),
   only: new Set((process.env.BENCH_ONLY ?? 'bundles,first,scroll,live').split(',').map((s) => s.trim())),
 }
 
@@ -46,6 +48,7 @@ const log = (line: string) => process.stderr.write(`${line}\n`)
 
 async function main(): Promise<number> {
   const started = new Date()
+  const loadAtStart = os.loadavg()[0]!
   const figures: Figure[] = []
   const details: Record<string, unknown> = {}
   const errors: Record<string, string> = {}
@@ -109,14 +112,15 @@ async function main(): Promise<number> {
           compare: 'le',
           note: r
             ? `median of ${r.runs.length} cold loads (${r.runs.map((x) => Math.round(x.paintedAt)).join(', ')} ms) until the column showed ${r.target} statuses` +
-              (r.target < 40 ? ` — its first page (the app loads ${r.target} per page), not 40` : '')
+              (r.target < 40 ? ` — its first page (the app loads ${r.target} per page), not 40` : '') +
+              (r.runs.some((x) => x.filled) ? `, or (virtualised) its statuses filled the column: ${r.runs.map((x) => x.count).join(', ')} rendered` : '')
             : undefined,
         },
       ],
     )
     await measure(
       'scroll',
-      () => measureLongScroll(browser, stack, { target: settings.scrollStatuses, step: settings.scrollStep, timeoutMs: 15 * 60_000, log }),
+      () => measureLongScroll(browser, stack, { target: settings.scrollStatuses, step: settings.scrollStep, timeoutMs: settings.scrollTimeoutSeconds * 1000, log }),
       (r) => {
         const note = r ? `after ${r.statusesSeen} statuses (${r.endedBy}), ${settings.scrollStep} px per frame` : undefined
         return [
@@ -176,9 +180,13 @@ async function main(): Promise<number> {
   }
 
   const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'} × ${os.cpus().length}, ${Math.round(os.totalmem() / 1024 ** 3)} GiB, ${os.platform()} ${os.release()}`
+  // Other work on the machine slows every figure down: say how busy it was.
+  const load = { start: loadAtStart, end: os.loadavg()[0]! }
+  const busy = Math.max(load.start, load.end) > os.cpus().length
   const output = {
     date: started.toISOString(),
     machine,
+    loadAverage1m: load,
     node: process.version,
     chromium: version,
     cpuThrottling: CPU_THROTTLING,
@@ -192,7 +200,10 @@ async function main(): Promise<number> {
   const file = new URL('latest.json', dir)
   writeFileSync(file, `${JSON.stringify(output, null, 2)}\n`)
 
-  process.stdout.write(`\nDeckodon benchmark — ${started.toISOString()} — Chromium ${version}, CPU throttled ${CPU_THROTTLING}×\n${machine}\n\n`)
+  process.stdout.write(`\nDeckodon benchmark — ${started.toISOString()} — Chromium ${version}, CPU throttled ${CPU_THROTTLING}×\n${machine}\n`)
+  process.stdout.write(`load average (1 min): ${load.start.toFixed(1)} at the start, ${load.end.toFixed(1)} at the end\n`)
+  if (busy) process.stdout.write('warning: the machine was busy with other work (load above its CPU count); the timings are slower than on an idle machine\n')
+  process.stdout.write('\n')
   process.stdout.write(`${formatTable(figures)}\n\nwritten to ${file.pathname}\n`)
   const failedRuns = Object.keys(errors)
   if (failedRuns.length) process.stdout.write(`\nmeasurements that could not be made: ${failedRuns.join(', ')}\n`)
