@@ -290,6 +290,29 @@ describe('VirtualFeed with a layout', () => {
     expect(renderedKeys(wrapper)[0]).toBe('s5')
   })
 
+  it('does not pull the reader back down after a jump it has not heard of yet (new posts shown at the top)', async () => {
+    const { wrapper, scroller } = await mountVirtual(posts('s', 100, 10))
+    await scroller.scrollTo(1_000)
+    // The column goes to the top and shows what was waiting, in one go: no scroll event yet.
+    scroller.el.scrollTop = 0
+    await wrapper.setProps({ items: [...posts('s', 5, 5), ...posts('s', 100, 10)] })
+    expect(renderedKeys(wrapper)[0]).toBe('s5')
+    // The new rows turn out taller than estimated; nothing above the reader to correct for.
+    FakeResizeObserver.report(wrapper.findAll('[data-index]').slice(0, 5).map((row) => [row.element, 300] as const))
+    await flushPromises()
+    expect(scroller.el.scrollTop).toBe(0)
+  })
+
+  it('goes to the top at once with scrollToTop', async () => {
+    const { wrapper, scroller } = await mountVirtual(posts('s', 100))
+    await scroller.scrollTo(3_000)
+    expect(renderedKeys(wrapper)).not.toContain('s0')
+    ;(wrapper.vm as unknown as { scrollToTop(): void }).scrollToTop()
+    await flushPromises()
+    expect(scroller.el.scrollTop).toBe(0)
+    expect(renderedKeys(wrapper)[0]).toBe('s0')
+  })
+
   it('places rows below the content above the feed, and follows when that content grows', async () => {
     const { wrapper, scroller, above } = await mountVirtual(posts('s', 100), { above: 50 })
     await scroller.scrollTo(1_000)
