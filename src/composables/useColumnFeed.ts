@@ -9,7 +9,15 @@ import { classifyApiError, type ApiErrorKind } from '@/api/errors'
 import { useAccountsStore } from '@/stores/accounts'
 import { useEntitiesStore } from '@/stores/entities'
 import type { ColumnSpec } from '@/stores/deck-types'
-import { createColumnSource, fetchRange, supportsRanges, type FeedItem, type FeedSource } from '@/components/column/column-sources'
+import {
+  COLUMN_PAGE_SIZE,
+  createColumnSource,
+  fetchRange,
+  statusTimeline,
+  supportsRanges,
+  type FeedItem,
+  type FeedSource,
+} from '@/components/column/column-sources'
 import { applyLiveEvents, mergeNewest, revealPending, replaceGap, type LiveEvent } from '@/components/column/live-events'
 
 /** The statuses items carry, for the account's entity store. */
@@ -228,9 +236,49 @@ export function useColumnFeed(column: () => ColumnSpec) {
     }
   }
 
+  /**
+   * Arranges a status timeline around one status (the saved read position): the statuses just
+   * newer than it, itself, and the older ones, below what is shown already, with a gap marker
+   * between when they do not meet. Paging goes on below it. Resolves to the key of the row to
+   * bring into view (the status, or the nearest older one), or null when there is none.
+   */
+  async function showAround(statusId: string): Promise<string | null> {
+    const spec = column()
+    const timeline = statusTimeline(spec)
+    if (!timeline) return null
+    if (items.value.some((i) => i.id === statusId)) return statusId
+    const mine = generation
+    const limit = COLUMN_PAGE_SIZE
+    const [newer, older, marked] = await accounts.call(spec.accountKey, (c) =>
+      Promise.all([
+        timeline(c, { limit, minId: statusId }),
+        timeline(c, { limit, maxId: statusId }),
+        c.v1.statuses
+          .$select(statusId)
+          .fetch()
+          .catch(() => null),
+      ]),
+    )
+    if (mine !== generation || loading.value) return null
+    const around = [...newer, ...(marked ? [marked] : []), ...older]
+    entities.putStatuses(spec.accountKey, around)
+    const shown = new Set(items.value.map((i) => i.id))
+    const meets = newer.length === 0 || newer.some((s) => shown.has(s.id))
+    const fresh: FeedItem[] = around.filter((s) => !shown.has(s.id)).map((status) => ({ kind: 'status', id: status.id, status }))
+    const last = items.value.at(-1)
+    const gap: FeedItem[] =
+      !meets && last && newer[0] ? [{ kind: 'gap', id: `gap:${++gapCounter}`, maxId: last.id, sinceId: newer[0].id }] : []
+    items.value = [...items.value, ...gap, ...fresh]
+    source = createColumnSource(spec, older.at(-1)?.id ?? statusId)
+    broken = false
+    done.value = older.length === 0
+    return marked ? statusId : (older[0]?.id ?? null)
+  }
+
   return {
     items,
     pending,
+    showAround,
     loading,
     error,
     done,

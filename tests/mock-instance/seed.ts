@@ -1301,14 +1301,12 @@ function finishing(s: Seeder): void {
     if (k) w.unreadConversations.get(alice)?.delete(w.conversationKey(w.status(k)))
   }
 
-  // Markers: a little down the home timeline, a few notifications back.
+  // Markers: a few notifications back. None for home: a home column opens at the top until
+  // the reader (or another client, in a test) saves a position.
   const a = s.inst.A!
-  const home = w.statusOrder.filter((st) => w.inHomeOf(alice, st)).reverse()
-  const homeMark = home[Math.min(14, home.length - 1)]
   const notes = w.notifications.filter((n) => n.recipientKey === alice && !n.dismissed).reverse()
   const noteMark = notes[Math.min(5, notes.length - 1)]
   const markers: Record<string, { lastReadId: string; version: number; updatedAt: number }> = {}
-  if (homeMark) markers.home = { lastReadId: a.statusId(homeMark.key), version: 1342, updatedAt: s.ago(0, 0, 35) }
   if (noteMark) {
     markers.notifications = { lastReadId: a.ids.notification.idFor(noteMark.key, noteMark.createdAt), version: 287, updatedAt: s.ago(0, 0, 35) }
   }

@@ -161,6 +161,7 @@ export interface RangeParams {
   readonly limit: number
   readonly maxId?: string
   readonly sinceId?: string
+  readonly minId?: string
 }
 
 type StatusPages = mastodon.Paginator<mastodon.v1.Status[], unknown>
@@ -198,12 +199,15 @@ export function statusTimeline(column: ColumnSpec): ((c: mastodon.rest.Client, r
   }
 }
 
-/** A fresh source for the column: starts at the newest page. */
-export function createColumnSource(column: ColumnSpec): FeedSource {
+/**
+ * A fresh source for the column: starts at the newest page, or for a status timeline just
+ * below the status `olderThan` (continuing under a restored read position).
+ */
+export function createColumnSource(column: ColumnSpec, olderThan?: string): FeedSource {
   const p = column.params
   const limit = COLUMN_PAGE_SIZE
   const timeline = statusTimeline(column)
-  if (timeline) return paginatedSource((c) => timeline(c, { limit }), statusItems, firstId)
+  if (timeline) return paginatedSource((c) => timeline(c, olderThan ? { limit, maxId: olderThan } : { limit }), statusItems, firstId)
   switch (column.type) {
     case 'hashtag':
     case 'list':
