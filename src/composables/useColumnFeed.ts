@@ -18,7 +18,7 @@ import {
   type FeedItem,
   type FeedSource,
 } from '@/components/column/column-sources'
-import { applyLiveEvents, mergeNewest, revealPending, replaceGap, type LiveEvent } from '@/components/column/live-events'
+import { addNotification, applyLiveEvents, mergeNewest, revealPending, replaceGap, type LiveEvent, type LiveLists } from '@/components/column/live-events'
 
 /** The statuses items carry, for the account's entity store. */
 export function statusesOf(items: readonly FeedItem[]): mastodon.v1.Status[] {
@@ -206,10 +206,17 @@ export function useColumnFeed(column: () => ColumnSpec) {
       // The stream or the next tick will try again; the cursor stays where it was.
       return
     }
-    if (full && maxId) collected.push({ kind: 'gap', id: `gap:${++gapCounter}`, maxId, sinceId: since })
     if (newest) cursor = newest
     contiguous = true
-    const next = mergeNewest({ items: items.value, pending: pending.value }, collected, before, atTop())
+    let next: LiveLists
+    if (spec.type === 'notifications') {
+      // Rows join their groups one by one, oldest first, as if they had been streamed.
+      next = { items: items.value, pending: pending.value }
+      for (const item of [...collected].reverse()) if (item.kind === 'notification') next = addNotification(next, item, atTop())
+    } else {
+      if (full && maxId) collected.push({ kind: 'gap', id: `gap:${++gapCounter}`, maxId, sinceId: since })
+      next = mergeNewest({ items: items.value, pending: pending.value }, collected, before, atTop())
+    }
     items.value = next.items
     pending.value = next.pending
   }

@@ -5,33 +5,18 @@
 
 import { test, expect } from './fixtures.ts'
 import { signedInAsAll } from './sign-in-helpers.ts'
-
-/** The stored shape of a column (src/stores/deck-types.ts ColumnSpec). */
-interface ColumnSpec {
-  id: string
-  type: string
-  accountKey: string
-  params: Record<string, unknown>
-}
-
-function deckDocument(columns: ColumnSpec[]): string {
-  return JSON.stringify({
-    version: 1,
-    activeDeckId: 'main',
-    decks: [{ id: 'main', name: 'Main', columns: columns.map((c) => ({ ...c, width: 380, collapsed: false })) }],
-  })
-}
+import { withDeck } from './deck-helpers.ts'
 
 test('posts arrive live in the right columns, deletes apply, and scrolled-down readers get a button', async ({ page, stack, control }) => {
   const [alice, frank] = await signedInAsAll(page, [
     [stack.instanceA, 'alice'],
     [stack.instanceB, 'frank'],
   ])
-  await page.addInitScript((doc: string) => localStorage.setItem('deckodon:deck', doc), deckDocument([
+  await withDeck(page, [
     { id: 'c1', type: 'home', accountKey: alice!.key, params: {} },
     { id: 'c2', type: 'local', accountKey: frank!.key, params: {} },
     { id: 'c3', type: 'notifications', accountKey: alice!.key, params: {} },
-  ]))
+  ])
   await page.goto('/')
 
   const columns = page.locator('main section.deck-column')
@@ -87,4 +72,24 @@ test('posts arrive live in the right columns, deletes apply, and scrolled-down r
   await expect(home.locator('.status-list__item').first()).toContainText(laterText)
   await expect(home.locator('.status-list__item').first()).toBeInViewport()
   await expect.poll(() => body.evaluate((el) => el.scrollTop)).toBeLessThan(40)
+})
+
+test('favourites streamed to a grouped notifications column join one row', async ({ page, stack, control }) => {
+  const [alice] = await signedInAsAll(page, [[stack.instanceA, 'alice']])
+  await withDeck(page, [
+    { id: 'n', type: 'notifications', accountKey: alice!.key, params: {} },
+  ])
+  await page.goto('/')
+  const column = page.locator('main section.deck-column').first()
+  await expect(column.locator('.column-timeline__live')).toHaveText('Live', { timeout: 10_000 })
+  const text = `Grouping test ${Date.now()}`
+  const posted = (await (await control(stack.instanceA, '/as/alice/api/v1/statuses', { status: text })).json()) as { id: string }
+
+  await control(stack.instanceA, `/as/bob/api/v1/statuses/${posted.id}/favourite`, {})
+  const rows = column.locator('article.notification').filter({ hasText: text })
+  await expect(rows).toHaveCount(1)
+  await expect(rows.first()).toContainText('favourited your post')
+  await control(stack.instanceA, `/as/carol/api/v1/statuses/${posted.id}/favourite`, {})
+  await expect(rows.first()).toContainText('and 1 other favourited your post')
+  await expect(rows).toHaveCount(1)
 })

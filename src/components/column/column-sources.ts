@@ -7,7 +7,7 @@
 import type { mastodon } from 'masto'
 import type { ColumnSpec } from '@/stores/deck-types'
 import { classifyApiError } from '@/api/errors'
-import { viewFromNotification, viewsFromGrouped, type NotificationView } from '@/components/notification/notification-view'
+import { groupedViewFromNotification, viewFromNotification, viewsFromGrouped, type NotificationView } from '@/components/notification/notification-view'
 
 export const COLUMN_PAGE_SIZE = 20
 
@@ -281,7 +281,7 @@ export async function fetchRange(client: mastodon.rest.Client, column: ColumnSpe
   }
   if (column.type === 'notifications' || column.type === 'mentions') {
     const page = await client.v1.notifications.list(column.type === 'mentions' ? { ...params, types: ['mention'] } : params)
-    const items = column.type === 'mentions' ? mentionItems(page) : page.map(viewFromNotification).map(notificationItem)
+    const items = column.type === 'mentions' ? mentionItems(page) : page.map(groupedViewFromNotification).map(notificationItem)
     return { items, newest: page[0]?.id ?? null, oldest: page.at(-1)?.id ?? null, full: page.length >= RANGE_PAGE_SIZE }
   }
   if (column.type === 'conversations') {

@@ -5,7 +5,7 @@
 
 import type { mastodon } from 'masto'
 import type { ColumnParams, ColumnSpec } from '@/stores/deck-types'
-import { viewFromNotification } from '@/components/notification/notification-view'
+import { groupedViewFromNotification, joinGroup } from '@/components/notification/notification-view'
 import type { FeedItem } from './column-sources'
 
 export type LiveEvent =
@@ -49,7 +49,7 @@ export function itemFor(column: ColumnSpec, event: LiveEvent): FeedItem | null {
     case 'notification': {
       const n = event.notification
       if (column.type === 'notifications') {
-        const view = viewFromNotification(n)
+        const view = groupedViewFromNotification(n)
         return { kind: 'notification', id: view.key, notification: view }
       }
       if (column.type === 'mentions' && n.type === 'mention' && n.status) return { kind: 'status', id: n.status.id, status: n.status }
@@ -115,6 +115,10 @@ export function applyLiveEvents(column: ColumnSpec, lists: LiveLists, events: re
     }
     const item = itemFor(column, event)
     if (!item) continue
+    if (item.kind === 'notification') {
+      ;({ items, pending } = addNotification({ items, pending }, item, atTop))
+      continue
+    }
     if (item.kind === 'conversation') {
       items = items.filter((i) => i.id !== item.id)
       pending = pending.filter((i) => i.id !== item.id)
@@ -160,6 +164,28 @@ export function replaceGap(items: readonly FeedItem[], gapId: string, replacemen
   const shown = new Set(items.map((i) => i.id))
   const fresh = replacement.filter((i) => !shown.has(i.id) && Boolean(shown.add(i.id)))
   return [...items.slice(0, at), ...fresh, ...items.slice(at + 1)]
+}
+
+type NotificationItem = Extract<FeedItem, { kind: 'notification' }>
+
+/**
+ * A notification row arriving (streamed, or read in a catch-up): joins its group when the
+ * column has one. At the top the group moves up to the new row's place; scrolled down, a group
+ * in view grows where it is (nothing moves under the reader) and a new row waits in `pending`.
+ */
+export function addNotification(lists: LiveLists, item: NotificationItem, atTop: boolean): LiveLists {
+  const find = (list: readonly FeedItem[]) => list.find((i): i is NotificationItem => i.kind === 'notification' && i.id === item.id)
+  const existing = find(lists.pending) ?? find(lists.items)
+  if (!existing) {
+    return atTop ? { items: [item, ...lists.items], pending: lists.pending } : { items: lists.items, pending: [item, ...lists.pending] }
+  }
+  const joined = joinGroup(existing.notification, item.notification)
+  if (joined === existing.notification) return lists
+  const grown: FeedItem = { ...existing, notification: joined }
+  const without = (list: readonly FeedItem[]) => list.filter((i) => i.id !== item.id)
+  if (atTop) return { items: [grown, ...without(lists.items)], pending: without(lists.pending) }
+  if (find(lists.pending)) return { items: lists.items, pending: [grown, ...without(lists.pending)] }
+  return { items: lists.items.map((i) => (i.id === item.id ? grown : i)), pending: lists.pending }
 }
 
 /** Shows what was buffered: on top of the items, without repeats. */

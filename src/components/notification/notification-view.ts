@@ -26,6 +26,29 @@ export interface NotificationView {
 /** How many sample avatars a row shows. */
 export const SAMPLE_AVATARS = 4
 
+/**
+ * The row a plain (v1) notification joins in a grouped column: its server-given group key
+ * (Mastodon 4.3+), so a streamed favourite joins "X and 3 others favourited"; a notification
+ * the server does not group (or an older server) is a row of its own.
+ */
+export function groupedViewFromNotification(n: mastodon.v1.Notification): NotificationView {
+  const view = viewFromNotification(n)
+  const groupKey: unknown = (n as { groupKey?: unknown }).groupKey
+  return typeof groupKey === 'string' && groupKey !== '' && !groupKey.startsWith('ungrouped-') ? { ...view, key: groupKey } : view
+}
+
+/**
+ * A group with one more notification in it: the newest account first, one more in the count,
+ * the newer time. A notification the group already holds (not newer than its latest) changes
+ * nothing, so one that arrives twice (stream and catch-up) is counted once.
+ */
+export function joinGroup(group: NotificationView, one: NotificationView): NotificationView {
+  if (group.createdAt && one.createdAt && Date.parse(one.createdAt) <= Date.parse(group.createdAt)) return group
+  const newcomer = one.accounts[0]
+  const accounts = newcomer ? [newcomer, ...group.accounts.filter((a) => a.id !== newcomer.id)] : group.accounts
+  return { ...group, count: group.count + 1, accounts, createdAt: one.createdAt ?? group.createdAt, status: one.status ?? group.status }
+}
+
 interface LooseFields {
   statusId?: string | null
   report?: mastodon.v1.Report | null

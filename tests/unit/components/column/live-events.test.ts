@@ -180,3 +180,50 @@ describe('catching up after an interruption', () => {
     expect(ids(replaceGap(shown, 'gap:1', []))).toEqual(['c', 'x'])
   })
 })
+
+describe('streamed notifications in a grouped column', () => {
+  const account = (id: string) => ({ id, acct: id, url: '', avatar: '', avatarStatic: '', username: id })
+  const favourite = (id: string, who: string, at: string, groupKey = 'favourite-s1-1') =>
+    ({ id, type: 'favourite', groupKey, createdAt: at, account: account(who), status: status('s1') }) as unknown as mastodon.v1.Notification
+  const event = (n: mastodon.v1.Notification): LiveEvent => ({ kind: 'notification', notification: n })
+  const group: FeedItem = {
+    kind: 'notification',
+    id: 'favourite-s1-1',
+    notification: {
+      key: 'favourite-s1-1',
+      type: 'favourite',
+      count: 2,
+      accounts: [account('b'), account('c')],
+      status: status('s1'),
+      createdAt: '2026-11-26T10:00:00.000Z',
+      report: null,
+      event: null,
+      moderationWarning: null,
+    },
+  }
+  const other: FeedItem = { ...group, id: 'follow-1', notification: { ...group.notification, key: 'follow-1', type: 'follow' } }
+
+  it('at the top, a favourite joins its group, which moves up with one more in the count and the newest account first', () => {
+    const next = applyLiveEvents(column('notifications'), lists([other, group]), [event(favourite('n9', 'd', '2026-11-26T11:00:00.000Z'))], true)
+    expect(ids(next.items)).toEqual(['favourite-s1-1', 'follow-1'])
+    const joined = next.items[0] as Extract<FeedItem, { kind: 'notification' }>
+    expect(joined.notification.count).toBe(3)
+    expect(joined.notification.accounts.map((a) => a.id)).toEqual(['d', 'b', 'c'])
+  })
+
+  it('scrolled down, a group in view grows where it is; a notification the group already holds is not counted twice', () => {
+    const late = favourite('n9', 'b', '2026-11-26T11:00:00.000Z')
+    const next = applyLiveEvents(column('notifications'), lists([other, group]), [event(late), event(late)], false)
+    expect(ids(next.items)).toEqual(['follow-1', 'favourite-s1-1'])
+    expect(next.pending).toEqual([])
+    expect((next.items[1] as Extract<FeedItem, { kind: 'notification' }>).notification.count).toBe(3)
+    const old = favourite('n1', 'e', '2026-11-26T09:00:00.000Z')
+    expect(applyLiveEvents(column('notifications'), next, [event(old)], true)).toEqual(next)
+  })
+
+  it('a notification the server does not group is a row of its own', () => {
+    const mention = { ...favourite('n5', 'f', '2026-11-26T12:00:00.000Z', 'ungrouped-n5'), type: 'mention' } as mastodon.v1.Notification
+    const next = applyLiveEvents(column('notifications'), lists([group]), [event(mention)], true)
+    expect(ids(next.items)).toEqual(['n5', 'favourite-s1-1'])
+  })
+})
