@@ -13,6 +13,23 @@ export interface RenderOptions {
   reducedMotion: boolean
   /** Without a router (e.g. a component test without one), mentions and hashtags link out. */
   inAppLinks: boolean
+  /**
+   * `user@host` of the signed-in account the content is shown as: in-app links open as that
+   * account (`?as=`), and a local mention (`user`) gets that account's host.
+   */
+  linkAs?: string | null
+}
+
+/** The in-app link query for `linkAs` (a handle, never a token). */
+function linkQuery(linkAs: string | null | undefined): { query?: { as: string } } {
+  return linkAs ? { query: { as: linkAs } } : {}
+}
+
+/** A mention's acct as a full handle: a local one (`user`) is on the server that sent it, the `linkAs` account's. */
+function fullMentionAcct(acct: string, linkAs: string | null | undefined): string {
+  if (acct.includes('@') || !linkAs) return acct
+  const host = linkAs.slice(linkAs.lastIndexOf('@') + 1)
+  return host ? `${acct}@${host}` : acct
 }
 
 export function renderEmoji(node: EmojiNode, reducedMotion: boolean): VNode {
@@ -52,14 +69,22 @@ function renderNode(node: ContentNode, options: RenderOptions): VNode | string {
       }
       return h(
         RouterLink,
-        { to: { name: 'profile', params: { acct: node.acct } }, class: 'u-url mention', title: `@${node.acct}` },
+        {
+          to: { name: 'profile', params: { acct: fullMentionAcct(node.acct, options.linkAs) }, ...linkQuery(options.linkAs) },
+          class: 'u-url mention',
+          title: `@${node.acct}`,
+        },
         () => children,
       )
     }
     case 'hashtag': {
       const children = renderContentNodes(node.children, options)
       if (!options.inAppLinks) return externalLink(node.href, hostOf(node.href), 'mention hashtag', children)
-      return h(RouterLink, { to: { name: 'tag', params: { tag: node.tag } }, class: 'mention hashtag' }, () => children)
+      return h(
+        RouterLink,
+        { to: { name: 'tag', params: { tag: node.tag }, ...linkQuery(options.linkAs) }, class: 'mention hashtag' },
+        () => children,
+      )
     }
     case 'link':
       return externalLink(node.href, node.host, undefined, renderContentNodes(node.children, options))
@@ -84,11 +109,17 @@ export const ContentNodes: FunctionalComponent<{
   nodes: readonly ContentNode[]
   reducedMotion?: boolean
   inAppLinks?: boolean
+  linkAs?: string | null
 }> = (props) =>
-  renderContentNodes(props.nodes, { reducedMotion: props.reducedMotion ?? false, inAppLinks: props.inAppLinks ?? true })
+  renderContentNodes(props.nodes, {
+    reducedMotion: props.reducedMotion ?? false,
+    inAppLinks: props.inAppLinks ?? true,
+    linkAs: props.linkAs ?? null,
+  })
 
 ContentNodes.props = {
   nodes: { type: Array as PropType<readonly ContentNode[]>, required: true },
   reducedMotion: { type: Boolean, default: false },
   inAppLinks: { type: Boolean, default: true },
+  linkAs: { type: String as PropType<string | null>, default: null },
 }

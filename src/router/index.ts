@@ -7,12 +7,45 @@ declare module 'vue-router' {
   interface RouteMeta {
     /** Message key of the view's title, used for document.title. */
     titleKey?: MessageKey
+    /**
+     * The view moves focus itself when the route changes between it and its nested routes
+     * (the deck opening, changing or closing its side panel); the shell leaves focus alone then.
+     */
+    managesNestedFocus?: boolean
   }
 }
 
 export const routes: RouteRecordRaw[] = [
   // The deck is the first screen, so it ships in the main chunk; the rest load on demand.
-  { path: '/', name: 'deck', component: DeckView, meta: { titleKey: 'deck.title' } },
+  // Threads, profiles and hashtags open in a panel beside the deck (DeckView's nested
+  // RouterView), so the columns stay mounted, scrolled and live. Their links carry the
+  // account they open as: /@user@host/:statusId?as=me@myserver (see useViewAccount).
+  {
+    path: '/',
+    name: 'deck',
+    component: DeckView,
+    meta: { titleKey: 'deck.title', managesNestedFocus: true },
+    children: [
+      {
+        path: '/@:acct/:statusId',
+        name: 'status',
+        component: () => import('@/views/StatusView.vue'),
+        meta: { titleKey: 'views.status.title' },
+      },
+      {
+        path: '/@:acct',
+        name: 'profile',
+        component: () => import('@/views/ProfileView.vue'),
+        meta: { titleKey: 'views.profile.documentTitle' },
+      },
+      {
+        path: '/tags/:tag',
+        name: 'tag',
+        component: () => import('@/views/TagView.vue'),
+        meta: { titleKey: 'views.tag.documentTitle' },
+      },
+    ],
+  },
   {
     path: '/sign-in',
     name: 'sign-in',
@@ -36,24 +69,6 @@ export const routes: RouteRecordRaw[] = [
     name: 'accounts',
     component: () => import('@/views/AccountsView.vue'),
     meta: { titleKey: 'accounts.title' },
-  },
-  {
-    path: '/@:acct/:statusId',
-    name: 'status',
-    component: () => import('@/views/StatusView.vue'),
-    meta: { titleKey: 'views.status.title' },
-  },
-  {
-    path: '/@:acct',
-    name: 'profile',
-    component: () => import('@/views/ProfileView.vue'),
-    meta: { titleKey: 'views.profile.documentTitle' },
-  },
-  {
-    path: '/tags/:tag',
-    name: 'tag',
-    component: () => import('@/views/TagView.vue'),
-    meta: { titleKey: 'views.tag.documentTitle' },
   },
   {
     path: '/settings',

@@ -1,13 +1,18 @@
 // Threads, profiles and hashtags built from the seeded demo data, rendered by
 // the real components in Chromium: what a person sees and can do with a post
-// before the deck exists (vote, translate, read the edit history, follow links).
+// (vote, translate, read the edit history, follow links). They open in the panel
+// beside the deck (the complementary landmark); deck-panel.spec.ts covers the panel
+// itself with columns around it.
 
 import AxeBuilder from '@axe-core/playwright'
 import type { mastodon } from 'masto'
+import type { Page } from '@playwright/test'
 import { test, expect } from './fixtures.ts'
 import { signedInAs } from './sign-in-helpers.ts'
 
 type Status = mastodon.v1.Status
+
+const panelOf = (page: Page) => page.getByRole('complementary')
 
 async function api<T>(origin: string, token: string, path: string): Promise<T> {
   const res = await fetch(`${origin}${path}`, { headers: { authorization: `Bearer ${token}` } })
@@ -35,9 +40,13 @@ test('a thread shows its posts in order, with the focused one marked, and passes
   expect(busy).toBeTruthy()
   const context = await api<{ ancestors: unknown[]; descendants: unknown[] }>(stack.instanceA, token, `/api/v1/statuses/${busy.id as string}/context`)
   await page.goto(`/@${(busy.account as { acct: string }).acct}/${busy.id as string}`)
-  const items = page.getByRole('feed', { name: 'Thread' }).getByRole('article')
-  await expect(page.locator('.status-list__item')).toHaveCount(context.ancestors.length + 1 + context.descendants.length)
-  await expect(page.locator('.status-list__item--focus')).toHaveCount(1)
+  const panel = panelOf(page)
+  await expect(panel.getByRole('heading', { level: 2, name: 'Post' })).toBeVisible()
+  const items = panel.getByRole('feed', { name: 'Thread' }).getByRole('article')
+  await expect(panel.locator('.status-list__item')).toHaveCount(context.ancestors.length + 1 + context.descendants.length)
+  await expect(panel.locator('.status-list__item--focus')).toHaveCount(1)
+  // The post the thread is about is in view, below its ancestors.
+  await expect(panel.locator('.status-list__item--focus')).toBeInViewport()
   expect(await items.count()).toBeGreaterThan(5)
   const results = await new AxeBuilder({ page }).include('main').analyze()
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([])
@@ -54,10 +63,10 @@ test('voting in an open poll shows the results with your choice', async ({ page,
     })!
   expect(withPoll, 'the seed has an open single-choice poll alice has not voted in').toBeTruthy()
   await page.goto(`/@x/${withPoll.id as string}`)
-  const poll = page.getByRole('group', { name: /poll|choose one/i }).first()
+  const poll = panelOf(page).locator('.status-list__item--focus').getByRole('group', { name: /poll|choose one/i }).first()
   await poll.getByRole('radio').first().check()
   await page.getByRole('button', { name: 'Vote' }).click()
-  await expect(page.locator('main')).toContainText('Your choice')
+  await expect(panelOf(page)).toContainText('Your choice')
   const after = await api<Status>(stack.instanceA, token, `/api/v1/statuses/${withPoll.id as string}`)
   expect((after.poll as unknown as { own_votes: number[] }).own_votes).toEqual([0])
 })
@@ -94,16 +103,17 @@ test('an edited post shows its edit history', async ({ page, stack }) => {
 test('hashtags and mentions in posts open in the app; a profile shows verified links', async ({ page, stack }) => {
   await signedInAs(page, stack.instanceA, 'alice')
   await page.goto('/tags/caturday')
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('#caturday')
-  await expect(page.locator('.status-list__item').first()).toBeVisible()
-  const tagLink = page.locator('main .remote-content a.hashtag').first()
+  const panel = panelOf(page)
+  await expect(panel.getByRole('heading', { level: 2 }).first()).toHaveText('#caturday')
+  await expect(panel.locator('.status-list__item').first()).toBeVisible()
+  const tagLink = panel.locator('.remote-content a.hashtag').first()
   await tagLink.click()
-  await expect(page).toHaveURL(/\/tags\//)
+  await expect(page).toHaveURL(/\/tags\/[^?]+\?as=alice(@|%40)/)
 
   await page.goto('/@yuki')
-  await expect(page.getByText('Verified').first()).toBeVisible()
-  await expect(page.getByRole('heading', { name: 'Posts' })).toBeVisible()
-  await expect(page.locator('.status-list__item').first()).toBeVisible()
+  await expect(panel.getByText('Verified').first()).toBeVisible()
+  await expect(panel.getByRole('heading', { name: 'Posts' })).toBeVisible()
+  await expect(panel.locator('.status-list__item').first()).toBeVisible()
 })
 
 test('a mention opens the mentioned profile in the app, also for an account on another server', async ({ page, stack }) => {
@@ -115,27 +125,28 @@ test('a mention opens the mentioned profile in the app, also for an account on a
   const target = (withMention.mentions as { acct: string }[]).find((m) => m.acct.endsWith(`@${remoteHost}`))!
   await page.goto(`/@x/${withMention.id as string}`)
   await page.locator('.status-list__item--focus .remote-content a.mention:not(.hashtag)', { hasText: target.acct.split('@')[0]! }).first().click()
-  await expect(page).toHaveURL(new RegExp(`/@${target.acct.replace(/[.]/g, '\\.')}$`))
-  await expect(page.getByRole('main')).toContainText(`@${target.acct}`)
+  // Opened as the account that saw the mention (alice, on A), which resolves the remote handle.
+  await expect(page).toHaveURL(new RegExp(`/@${target.acct.replace(/[.]/g, '\\.')}\\?as=alice(@|%40)`))
+  await expect(panelOf(page)).toContainText(`@${target.acct}`)
 })
 
 test('a missing post and a failing server each get a clear message, and retry works', async ({ page, stack, control }) => {
   const { token } = await signedInAs(page, stack.instanceA, 'alice')
   await page.goto('/@x/does-not-exist')
-  await expect(page.getByRole('alert')).toContainText('could not be found')
+  await expect(panelOf(page).getByRole('alert')).toContainText('could not be found')
 
   const [first] = await api<Status[]>(stack.instanceA, token, '/api/v1/timelines/home?limit=1')
   await control(stack.instanceA, '/faults', { path: `/api/v1/statuses/${first!.id}`, status: 503, count: 2 })
   await page.goto(`/@x/${first!.id}`)
-  await expect(page.getByRole('alert')).toContainText('is having trouble right now')
+  await expect(panelOf(page).getByRole('alert')).toContainText('is having trouble right now')
   await page.getByRole('button', { name: 'Try again' }).click()
   await expect(page.locator('.status-list__item--focus')).toBeVisible()
 })
 
 test('views ask to sign in when no account is signed in', async ({ page }) => {
   await page.goto('/tags/caturday')
-  await expect(page.getByRole('link', { name: 'Sign in' }).last()).toBeVisible()
-  await expect(page.getByRole('main')).toContainText('Sign in to see posts')
+  await expect(panelOf(page).getByRole('link', { name: 'Sign in' })).toBeVisible()
+  await expect(panelOf(page)).toContainText('Sign in to see posts')
 })
 
 test('a link shows where it really goes when focused with the keyboard', async ({ page, stack }) => {

@@ -23,13 +23,30 @@ export function plainDisplayName(account: Pick<mastodon.v1.Account, 'displayName
   return (account.displayName ?? '').trim() || account.username || ''
 }
 
-/** In-app profile route. `acct` is the server-relative handle, as the server's lookup takes it. */
-export function profileRoute(account: Pick<mastodon.v1.Account, 'acct'>): RouteLocationRaw {
-  return { name: 'profile', params: { acct: account.acct } }
+/**
+ * `user@host` of the signed-in account a link opens as (its `?as=` query; never a token).
+ * Status ids and what a server knows belong to one server, so links from a column or view
+ * carry the account they were shown as; null or absent: the tab's current account.
+ */
+export type LinkAs = string | null | undefined
+
+function asQuery(as: LinkAs): { query?: { as: string } } {
+  return as ? { query: { as } } : {}
 }
 
-export function statusRoute(status: Pick<mastodon.v1.Status, 'id' | 'account'>): RouteLocationRaw {
-  return { name: 'status', params: { acct: status.account.acct, statusId: status.id } }
+/** In-app profile route: `/@user@host`, the full handle, so any server can look it up. */
+export function profileRoute(account: AccountLike, as?: LinkAs): RouteLocationRaw {
+  return { name: 'profile', params: { acct: fullAcct(account) }, ...asQuery(as) }
+}
+
+/** In-app thread route: `/@user@host/:statusId`; the id means something only on the `as` account's server. */
+export function statusRoute(status: Pick<mastodon.v1.Status, 'id'> & { account: AccountLike }, as?: LinkAs): RouteLocationRaw {
+  return { name: 'status', params: { acct: fullAcct(status.account), statusId: status.id }, ...asQuery(as) }
+}
+
+/** In-app hashtag route: `/tags/:tag`. */
+export function tagRoute(tag: string, as?: LinkAs): RouteLocationRaw {
+  return { name: 'tag', params: { tag }, ...asQuery(as) }
 }
 
 /** The status a card shows: the boosted one for a boost, else the status itself. */

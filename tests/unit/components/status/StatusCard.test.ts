@@ -32,7 +32,7 @@ describe('StatusCard: author, time and links', () => {
   it('shows the author with the full handle (local accounts get their host) and links to the profile', async () => {
     const { wrapper } = await mountStatus(statusFixture('status.media.image.json'))
     const author = wrapper.get('.author')
-    expect(author.attributes('href')).toBe('/@mastodonpy_test')
+    expect(author.attributes('href')).toBe('/@mastodonpy_test@localhost:3000')
     expect(author.text()).toContain('John Lennon')
     expect(author.text()).toContain('@mastodonpy_test@localhost:3000')
     const avatar = author.get('img')
@@ -52,7 +52,7 @@ describe('StatusCard: author, time and links', () => {
   it('shows the relative time in a <time> with the absolute time as title, linking to the status in the app', async () => {
     const { wrapper } = await mountStatus(statusFixture('status.media.image.json'))
     const link = wrapper.get('.status__time')
-    expect(link.attributes('href')).toBe('/@mastodonpy_test/117020576664345360')
+    expect(link.attributes('href')).toBe('/@mastodonpy_test@localhost:3000/117020576664345360')
     const time = link.get('time')
     expect(time.text()).toBe('5 min. ago')
     expect(time.attributes('datetime')).toBe('2026-08-01T13:51:35.294Z')
@@ -108,10 +108,10 @@ describe('StatusCard: boosts and replies', () => {
     const { wrapper } = await mountStatus(statusFixture('status.reblog.json'))
     const line = wrapper.get('.status__boost')
     expect(line.text()).toBe('John Lennon boosted')
-    expect(line.get('a').attributes('href')).toBe('/@mastodonpy_test')
+    expect(line.get('a').attributes('href')).toBe('/@mastodonpy_test@localhost:3000')
     expect(wrapper.get('.status__content').text()).toBe('Toot!')
     // The time and link are the boosted status's own.
-    expect(wrapper.get('.status__time').attributes('href')).toBe('/@mastodonpy_test/117020586019094258')
+    expect(wrapper.get('.status__time').attributes('href')).toBe('/@mastodonpy_test@localhost:3000/117020586019094258')
     expect(wrapper.get('article').attributes('aria-label')).toMatch(/^John Lennon boosted a post by John Lennon, /)
   })
 
@@ -119,7 +119,7 @@ describe('StatusCard: boosts and replies', () => {
     const { wrapper } = await mountStatus(statusFixture('status.reply-with-mention.json'))
     const reply = wrapper.get('.status__reply')
     expect(read(reply.text())).toBe('Replying to @mastodonpy_test_2')
-    expect(reply.get('a').attributes('href')).toBe('/@mastodonpy_test_2')
+    expect(reply.get('a').attributes('href')).toBe('/@mastodonpy_test_2@localhost:3000')
   })
 
   it('says a reply continues a thread when it answers its own author, and stays vague otherwise', async () => {

@@ -21,7 +21,7 @@ describe('StatusQuote', () => {
     const inner = articles[1]!
     expect(inner.attributes('aria-label')).toMatch(/^Post by John Lennon, /)
     expect(inner.get('.status__content').text()).toBe('Toot!')
-    expect(inner.get('.status__time').attributes('href')).toBe('/@mastodonpy_test/117020582917124092')
+    expect(inner.get('.status__time').attributes('href')).toBe('/@mastodonpy_test@localhost:3000/117020582917124092')
     // Compact: no counts, no external link, no edit marker of its own.
     expect(inner.find('ul.counts').exists()).toBe(false)
     expect(inner.find('.status__original').exists()).toBe(false)
@@ -57,7 +57,7 @@ describe('StatusQuote', () => {
     expect(wrapper.findAll('article')).toHaveLength(2)
     const link = wrapper.get('.quote__line a')
     expect(link.text()).toBe('Quoted post')
-    expect(link.attributes('href')).toBe('/@Gargron/103270115826048975')
+    expect(link.attributes('href')).toBe('/@Gargron@mastodon.social/103270115826048975')
   })
 
   it.each([
