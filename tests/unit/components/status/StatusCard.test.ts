@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { enableAutoUnmount } from '@vue/test-utils'
+import { enableAutoUnmount, flushPromises } from '@vue/test-utils'
 import type { mastodon } from 'masto'
 import StatusCard from '@/components/status/StatusCard.vue'
 import { ACCOUNT_KEY, accountFixture, mountWithApp, statusFixture } from './status-fixtures'
+import { seedAccounts, storedAccount } from '../../helpers/accounts'
 
 /** Text as read: runs of white space (template line breaks) are one space. */
 const read = (text: string) => text.replace(/\s+/g, ' ').trim()
@@ -141,8 +142,10 @@ describe('StatusCard: boosts and replies', () => {
   })
 })
 
+const signedIn = storedAccount({ username: 'reader', host: 'localhost:3000', id: '117020565966271181' })
+
 describe('StatusCard: counts', () => {
-  it('shows the counts as read-only text, with no buttons', async () => {
+  it('counts as read-only text when there is no account to act as', async () => {
     const { wrapper } = await mountStatus(statusFixture('status.card.json'))
     const counts = wrapper.get('ul.counts')
     expect(counts.attributes('aria-label')).toBe('Reactions')
@@ -150,15 +153,28 @@ describe('StatusCard: counts', () => {
     expect(counts.findAll('button')).toHaveLength(0)
   })
 
-  it('says what the reader did', async () => {
+  it('with an account to act as, boosts and favourites are counted on their buttons only', async () => {
+    const { wrapper } = await mountStatus(statusFixture('status.card.json'), { accountKey: signedIn.key })
+    seedAccounts([signedIn], signedIn.key)
+    await flushPromises()
+    expect(wrapper.get('ul.counts').findAll('li').map((li) => li.text())).toEqual(['5 replies', '2 quotes'])
+    const bar = wrapper.get('[role="group"]')
+    expect(bar.text()).toContain('6')
+    expect(bar.text()).toContain('11')
+  })
+
+  it('shows what the reader did on the pressed buttons', async () => {
     const status = statusFixture('status.reblog.json').reblog!
     status.favourited = true
     status.bookmarked = true
-    const { wrapper } = await mountStatus(status)
-    const items = wrapper.findAll('ul.counts li')
-    const texts = items.map((li) => read(li.text()))
-    expect(texts).toEqual(['0 replies', '1 boost (you boosted)', '0 favourites (you favourited)', '0 quotes', 'Bookmarked'])
-    expect(items[1]?.classes()).toContain('counts__item--own')
+    status.reblogged = true
+    const { wrapper } = await mountStatus(status, { accountKey: signedIn.key })
+    seedAccounts([signedIn], signedIn.key)
+    await flushPromises()
+    const pressed = wrapper.findAll('button[aria-pressed="true"]').map((b) => b.attributes('aria-label') ?? b.text())
+    expect(pressed.join(' ')).toMatch(/Favourite/)
+    expect(pressed.join(' ')).toMatch(/Bookmark/)
+    expect(wrapper.get('ul.counts').text()).not.toMatch(/you|Bookmarked/)
   })
 
   it('leaves out counts a server does not send', async () => {
