@@ -7,6 +7,7 @@ import { createAppI18n } from './i18n'
 import { createAppRouter } from './router'
 import { useSettingsStore } from './stores/settings'
 import { useAccountsStore } from './stores/accounts'
+import { preloadApiClients } from './api/clients'
 import './styles/tokens.css'
 import './styles/base.css'
 
@@ -19,16 +20,20 @@ async function bootstrap(): Promise<void> {
 
   const accounts = useAccountsStore(pinia)
   accounts.init()
+  // Signed in: the columns' first requests need the API client; fetch it alongside the rest.
+  if (accounts.accounts.length > 0) preloadApiClients()
 
   const router = createAppRouter()
-  // loadHostingConfig never rejects and gives up after a few seconds.
-  const config = await loadHostingConfig(`${import.meta.env.BASE_URL}config.json`)
-
   const app = createApp(App)
   app.use(pinia).use(i18n).use(router)
+  // The hosting config and the first route load side by side. loadHostingConfig never
+  // rejects and gives up after a few seconds; a failed first navigation (e.g. a view chunk
+  // that will not load) still gets the shell.
+  const [config] = await Promise.all([
+    loadHostingConfig(`${import.meta.env.BASE_URL}config.json`),
+    router.isReady().catch((error: unknown) => console.error('Initial navigation failed', error)),
+  ])
   app.provide(HOSTING_CONFIG_KEY, config)
-  // A failed first navigation (e.g. a view chunk that will not load) still gets the shell.
-  await router.isReady().catch((error: unknown) => console.error('Initial navigation failed', error))
   app.mount('#app')
   // Names and avatars may have changed; revoked tokens show up as "sign in again".
   void accounts.refreshProfiles()

@@ -25,6 +25,16 @@ export async function restClientFor(identity: ClientIdentity): Promise<mastodon.
   return client
 }
 
+/**
+ * Starts loading masto now, without waiting for the first request: with accounts signed in,
+ * the first timeline request would otherwise wait for it. Never rejects.
+ */
+export function preloadApiClients(): void {
+  void import('masto').catch(() => {
+    // The first real request reports the failure.
+  })
+}
+
 export function dropClient(key: string): void {
   clients.delete(key)
 }
