@@ -32,6 +32,8 @@ export interface DeckPanelFocusOptions {
 export function useDeckPanelFocus(options: DeckPanelFocusOptions) {
   const route = useRoute()
   let opener: HTMLElement | null = null
+  /** The focusable area around the opener (a column's body), for when a virtualised list dropped the link itself. */
+  let openerArea: HTMLElement | null = null
   let clicked: { link: HTMLElement; at: number } | null = null
 
   /** Capture-phase click listener for the deck: remembers the link a person activated. */
@@ -47,7 +49,10 @@ export function useDeckPanelFocus(options: DeckPanelFocusOptions) {
       const active = document.activeElement instanceof HTMLElement && deck.contains(document.activeElement) ? document.activeElement : null
       // A link inside the panel keeps the original opener: Close returns to the deck.
       const from = recent ?? active
-      if (from) opener = from
+      if (from) {
+        opener = from
+        openerArea = from.parentElement?.closest<HTMLElement>('[tabindex]') ?? null
+      }
     }
     clicked = null
   })
@@ -62,10 +67,12 @@ export function useDeckPanelFocus(options: DeckPanelFocusOptions) {
         options.focusPanel()
         return
       }
-      const back = opener
+      const [back, area] = [opener, openerArea]
       opener = null
+      openerArea = null
       // preventScroll: the column stays where the reader left it.
       if (canRefocus(back)) back.focus({ preventScroll: true })
+      else if (canRefocus(area)) area.focus({ preventScroll: true })
       else options.focusDeck()
     },
     { flush: 'post' },

@@ -152,6 +152,22 @@ describe('the panel beside the deck', () => {
     expect(document.activeElement).toBe(link)
   })
 
+  it('focuses the column around the opener on close when the link itself is gone', async () => {
+    const { wrapper, router } = await mountApp('/')
+    const body = wrapper.get('.deck-column__body').element as HTMLElement
+    const link = document.createElement('a')
+    link.href = '/@x/1'
+    link.addEventListener('click', (event) => event.preventDefault())
+    body.append(link)
+    link.focus()
+    await router.push('/@x/1')
+    await flushPromises()
+    link.remove()
+    await router.push('/')
+    await flushPromises()
+    expect(document.activeElement).toBe(body)
+  })
+
   it('focuses the deck heading on close when the opener is gone', async () => {
     const { wrapper, router } = await mountApp('/')
     await router.push('/@x/1')
