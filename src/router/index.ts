@@ -1,6 +1,5 @@
 import { createRouter, createWebHistory, type RouteRecordRaw, type RouterHistory } from 'vue-router'
 import type { MessageKey } from '@/i18n/keys'
-import DeckView from '@/views/DeckView.vue'
 import { parkCallbackParams } from '@/api/oauth-callback'
 
 declare module 'vue-router' {
@@ -16,14 +15,15 @@ declare module 'vue-router' {
 }
 
 export const routes: RouteRecordRaw[] = [
-  // The deck is the first screen, so it ships in the main chunk; the rest load on demand.
+  // Every view loads on demand, the deck too: the shell stays small, and the sign-in page
+  // does not carry the deck's columns, cards and virtualiser.
   // Threads, profiles and hashtags open in a panel beside the deck (DeckView's nested
   // RouterView), so the columns stay mounted, scrolled and live. Their links carry the
   // account they open as: /@user@host/:statusId?as=me@myserver (see useViewAccount).
   {
     path: '/',
     name: 'deck',
-    component: DeckView,
+    component: () => import('@/views/DeckView.vue'),
     meta: { titleKey: 'deck.title', managesNestedFocus: true },
     children: [
       {
