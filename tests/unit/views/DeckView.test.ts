@@ -75,7 +75,9 @@ describe('DeckView', () => {
     const { wrapper, deck } = mountDeck()
     const add = wrapper.findAll('button').find((b) => b.text() === 'Add column')!
     await add.trigger('click')
-    expect(wrapper.find('dialog').exists()).toBe(true)
+    // The dialog loads on first use.
+    await vi.waitFor(() => expect(wrapper.find('dialog').exists()).toBe(true))
+    await flushPromises()
     await wrapper.findAll('dialog input[name="account"]')[1]!.setValue(true)
     await wrapper.get('dialog select').setValue('trending')
     await wrapper.get('dialog form').trigger('submit')

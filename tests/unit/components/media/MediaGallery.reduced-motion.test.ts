@@ -32,7 +32,7 @@ describe('MediaGallery with reduced motion', () => {
 
     // The viewer shows it with controls, still without autoplay.
     await wrapper.get('button.gallery__open').trigger('click')
-    const inViewer = wrapper.get('dialog video')
+    const inViewer = await vi.waitFor(() => wrapper.get('dialog video'))
     expect(inViewer.attributes()).toHaveProperty('controls')
     expect((inViewer.element as HTMLVideoElement).autoplay).toBe(false)
   })

@@ -15,6 +15,8 @@ async function openFirst() {
   const thumbnail = mounted.wrapper.findAll('button.gallery__open')[0]!
   expect(thumbnail.attributes('aria-haspopup')).toBe('dialog')
   await thumbnail.trigger('click')
+  // The viewer loads on first use.
+  await vi.waitFor(() => mounted.wrapper.get('dialog'))
   await flushPromises()
   return { ...mounted, thumbnail, dialog: () => mounted.wrapper.get('dialog') }
 }
@@ -104,6 +106,7 @@ describe('MediaViewer', () => {
     media[0]!.description = null
     const { wrapper } = await mountWithApp(MediaGallery, { props: { media } })
     await wrapper.get('button.gallery__open').trigger('click')
+    await vi.waitFor(() => wrapper.get('figcaption'))
     expect(wrapper.get('figcaption').text()).toBe('No description')
   })
 
@@ -111,7 +114,7 @@ describe('MediaViewer', () => {
     const media = statusFixture('status.media.video.json').mediaAttachments
     const { wrapper } = await mountWithApp(MediaGallery, { props: { media } })
     await wrapper.get('button[aria-label="View larger"]').trigger('click')
-    const video = wrapper.get('dialog video')
+    const video = await vi.waitFor(() => wrapper.get('dialog video'))
     expect(video.attributes()).toHaveProperty('controls')
     expect(video.attributes('aria-label')).toBe('bae hololive gangnam style')
   })

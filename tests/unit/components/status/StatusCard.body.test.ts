@@ -94,15 +94,16 @@ describe('StatusCard: edits', () => {
     expect(marker.attributes('aria-haspopup')).toBe('dialog')
     await marker.trigger('click')
     expect(wrapper.emitted('show-history')).toHaveLength(1)
-    // Until the parent has the history, the dialog says it is loading.
-    expect(wrapper.get('dialog').text()).toContain('Loading the edit history…')
+    // Until the parent has the history, the dialog (loaded on first use) says it is loading.
+    const dialog = await vi.waitFor(() => wrapper.get('dialog'))
+    expect(dialog.text()).toContain('Loading the edit history…')
   })
 
   it('shows every version of the history the parent passes in, newest first', async () => {
     const { wrapper } = await mountStatus(rich())
     await wrapper.get('.status__edited button').trigger('click')
     await wrapper.setProps({ history: fixture<mastodon.v1.StatusEdit[]>('status.edit-history.json') })
-    const dialog = wrapper.get('dialog')
+    const dialog = await vi.waitFor(() => wrapper.get('dialog'))
     expect(dialog.get('h2').text()).toBe('Edit history')
     const versions = dialog.findAll('li.history__version')
     expect(versions).toHaveLength(2)
