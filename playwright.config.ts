@@ -9,7 +9,9 @@ export default defineConfig({
   fullyParallel: true,
   workers: process.env.CI ? 2 : undefined,
   retries: 0,
-  timeout: 30_000,
+  // Whole journeys (sign-ins, axe over several screens) in a real browser on a shared CI
+  // machine; each single expectation still waits 5 s at most.
+  timeout: 60_000,
   expect: { timeout: 5_000 },
   reporter: process.env.CI ? [['list']] : [['list']],
   use: {

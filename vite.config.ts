@@ -1,13 +1,29 @@
 import { fileURLToPath, URL } from 'node:url'
 import { defineConfig } from 'vitest/config'
 import vue from '@vitejs/plugin-vue'
+import VueI18nPlugin from '@intlify/unplugin-vue-i18n/vite'
 
 // BASE_PATH lets an instance host the built client under a sub-path, e.g. BASE_PATH=/client/.
 const base = process.env.BASE_PATH ?? '/'
 
+// Builds get the messages precompiled and vue-i18n without its message compiler (smaller,
+// and no compiling at run time); tests keep the full build, which reads the JSON as it is.
+const testing = process.env.VITEST !== undefined
+const i18nPlugins = testing
+  ? []
+  : [
+      VueI18nPlugin({
+        include: [fileURLToPath(new URL('./src/i18n/*.json', import.meta.url))],
+        runtimeOnly: true,
+        compositionOnly: true,
+        fullInstall: true,
+        dropMessageCompiler: true,
+      }),
+    ]
+
 export default defineConfig({
   base,
-  plugins: [vue()],
+  plugins: [vue(), ...i18nPlugins],
   // vue-i18n: composition API only, no devtools hooks in production (smaller bundle).
   define: {
     __VUE_I18N_LEGACY_API__: false,

@@ -3,7 +3,7 @@ import { createPinia } from 'pinia'
 import App from './App.vue'
 import { HOSTING_CONFIG_KEY, loadHostingConfig } from './config'
 import { useDocumentSettings } from './composables/useDocumentSettings'
-import { createAppI18n } from './i18n'
+import { createAppI18n, loadLocaleMessages } from './i18n'
 import { createAppRouter } from './router'
 import { useSettingsStore } from './stores/settings'
 import { useAccountsStore } from './stores/accounts'
@@ -16,7 +16,7 @@ async function bootstrap(): Promise<void> {
   const settings = useSettingsStore(pinia)
   const i18n = createAppI18n(settings.locale)
   // Before anything awaits: a pinned theme and the right <html lang> from the first paint.
-  useDocumentSettings(settings, i18n.global.locale)
+  useDocumentSettings(settings, i18n.global.locale, (locale) => loadLocaleMessages(i18n, locale))
 
   const accounts = useAccountsStore(pinia)
   accounts.init()
@@ -31,6 +31,7 @@ async function bootstrap(): Promise<void> {
   // that will not load) still gets the shell.
   const [config] = await Promise.all([
     loadHostingConfig(`${import.meta.env.BASE_URL}config.json`),
+    loadLocaleMessages(i18n, settings.locale),
     router.isReady().catch((error: unknown) => console.error('Initial navigation failed', error)),
   ])
   app.provide(HOSTING_CONFIG_KEY, config)

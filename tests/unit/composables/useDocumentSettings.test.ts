@@ -36,6 +36,29 @@ describe('useDocumentSettings', () => {
     expect(i18nLocale.value).toBe('nl')
   })
 
+  it('switches language only once its messages are loaded', async () => {
+    const settings = reactive({ locale: 'en' as Locale, theme: 'system' as Theme })
+    const i18nLocale = ref<Locale>('en')
+    let finish: () => void = () => {}
+    const asked: Locale[] = []
+    const load = (locale: Locale) => {
+      asked.push(locale)
+      return new Promise<void>((resolve) => {
+        finish = resolve
+      })
+    }
+    scope = effectScope()
+    scope.run(() => useDocumentSettings(settings, i18nLocale, load))
+    settings.locale = 'nl'
+    await nextTick()
+    expect(asked).toEqual(['nl'])
+    expect(i18nLocale.value).toBe('en')
+    finish()
+    await nextTick()
+    expect(i18nLocale.value).toBe('nl')
+    expect(document.documentElement.lang).toBe('nl')
+  })
+
   it('follows a theme switch in data-theme', async () => {
     const { settings } = bind('en', 'system')
     expect(document.documentElement.dataset.theme).toBe('system')

@@ -7,7 +7,7 @@ import { createPinia, setActivePinia } from 'pinia'
 import { createMemoryHistory } from 'vue-router'
 import { DEFAULT_HOSTING_CONFIG, HOSTING_CONFIG_KEY, type HostingConfig } from '@/config'
 import { useDocumentSettings } from '@/composables/useDocumentSettings'
-import { createAppI18n } from '@/i18n'
+import { createTestI18n } from './i18n'
 import type { Locale } from '@/i18n/locales'
 import { createAppRouter } from '@/router'
 import { useSettingsStore } from '@/stores/settings'
@@ -27,7 +27,7 @@ export function createTestApp(options: TestAppOptions = {}) {
   setActivePinia(pinia)
   const settings = useSettingsStore(pinia)
   if (options.locale) settings.locale = options.locale
-  const i18n = createAppI18n(settings.locale)
+  const i18n = createTestI18n(settings.locale)
   const scope = effectScope()
   scope.run(() => useDocumentSettings(settings, i18n.global.locale))
   const router = createAppRouter(createMemoryHistory(options.base))

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import en from '@/i18n/en.json'
 import nl from '@/i18n/nl.json'
-import { createAppI18n } from '@/i18n'
+import { createTestI18n } from '../helpers/i18n'
 import { SUPPORTED_LOCALES } from '@/i18n/locales'
 import { THEMES } from '@/stores/settings'
 
@@ -73,7 +73,7 @@ describe('translations', () => {
   it.each(SUPPORTED_LOCALES)('renders every %s message without compile errors', (locale) => {
     const warn = vi.spyOn(console, 'warn')
     const error = vi.spyOn(console, 'error')
-    const { global } = createAppI18n(locale)
+    const { global } = createTestI18n(locale)
     for (const key of english.keys()) {
       const text = global.t(key, { host: 'example.social', count: 2, input: 'x', instance: 'y', page: 'z' })
       expect(text, key).not.toBe(key)
@@ -84,7 +84,7 @@ describe('translations', () => {
   })
 
   it('renders the handle example with literal @ signs', () => {
-    const { global } = createAppI18n('en')
+    const { global } = createTestI18n('en')
     expect(global.t('signIn.inputHint')).toContain('@you@mastodon.social')
   })
 

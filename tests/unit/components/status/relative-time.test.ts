@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { defineComponent, h } from 'vue'
 import { enableAutoUnmount, mount } from '@vue/test-utils'
-import { createAppI18n } from '@/i18n'
+import { createTestI18n } from '../../helpers/i18n'
 import { CLOCK_TICK_MS, formatAbsoluteTime, formatRelativeTime, languageName, useRelativeTime } from '@/composables/useRelativeTime'
 
 enableAutoUnmount(afterEach)
@@ -54,7 +54,7 @@ describe('formatRelativeTime', () => {
 describe('useRelativeTime', () => {
   it('keeps up with the clock and the language', async () => {
     vi.useFakeTimers({ now: NOW })
-    const i18n = createAppI18n('en')
+    const i18n = createTestI18n('en')
     const Probe = defineComponent({
       setup() {
         const time = useRelativeTime(() => ago(50))

@@ -9,7 +9,7 @@ import { createPinia, setActivePinia } from 'pinia'
 import { createMemoryHistory, createRouter, type Router } from 'vue-router'
 import type { mastodon } from 'masto'
 import { camelizeKeys } from '@/api/camelize'
-import { createAppI18n } from '@/i18n'
+import { createTestI18n } from '../../helpers/i18n'
 import type { Locale } from '@/i18n/locales'
 import { readProjectFile } from '../../helpers/read-file'
 
@@ -45,7 +45,7 @@ export async function mountWithApp<C extends Component>(
   const router = createTestRouter()
   await router.push('/')
   await router.isReady()
-  const i18n = createAppI18n(options.locale ?? 'en')
+  const i18n = createTestI18n(options.locale ?? 'en')
   // Cards read and write the entity and accounts stores (the action bar).
   const pinia = createPinia()
   setActivePinia(pinia)
