@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
+import { enableAutoUnmount, flushPromises, mount, type VueWrapper } from '@vue/test-utils'
 import { h } from 'vue'
 import VirtualFeed from '@/components/common/VirtualFeed.vue'
 import {
@@ -147,6 +147,8 @@ beforeEach(() => {
   FakeResizeObserver.all = []
   clearFeedHeights()
 })
+// Nothing of a feed (a scheduled re-render, a row ref) outlives its test.
+enableAutoUnmount(afterEach)
 afterEach(() => {
   vi.unstubAllGlobals()
 })
