@@ -194,6 +194,21 @@ describe('StatusActionBar: the More menu', () => {
     expect(server.calls.filter((c) => c.path === '/api/v1/accounts/relationships')).toHaveLength(1)
   })
 
+  it('closes an open menu on a click elsewhere on the page, and only while one is open listens for it', async () => {
+    answerRelationships()
+    const listen = vi.spyOn(document, 'addEventListener')
+    const { wrapper } = mountBar(carolPost())
+    const pointerListeners = () => listen.mock.calls.filter(([type]) => type === 'pointerdown').length
+    expect(pointerListeners()).toBe(0)
+    await button(wrapper, /^More actions/).trigger('click')
+    await flushPromises()
+    expect(wrapper.find('[role="menu"]').exists()).toBe(true)
+    expect(pointerListeners()).toBe(1)
+    document.body.dispatchEvent(new Event('pointerdown', { bubbles: true }))
+    await flushPromises()
+    expect(wrapper.find('[role="menu"]').exists()).toBe(false)
+  })
+
   it('opens the original safely, in a new tab', async () => {
     answerRelationships()
     const { wrapper } = mountBar(carolPost({ url: 'javascript:alert(1)', uri: 'http://localhost:4180/users/carol/statuses/100' }))
