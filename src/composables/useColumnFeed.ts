@@ -18,7 +18,16 @@ import {
   type FeedItem,
   type FeedSource,
 } from '@/components/column/column-sources'
-import { addNotification, applyLiveEvents, mergeNewest, revealPending, replaceGap, type LiveEvent, type LiveLists } from '@/components/column/live-events'
+import {
+  addNotification,
+  applyLiveEvents,
+  createBurstMeter,
+  mergeNewest,
+  revealPending,
+  replaceGap,
+  type LiveEvent,
+  type LiveLists,
+} from '@/components/column/live-events'
 
 /** The statuses items carry, for the account's entity store. */
 export function statusesOf(items: readonly FeedItem[]): mastodon.v1.Status[] {
@@ -32,6 +41,10 @@ export function statusesOf(items: readonly FeedItem[]): mastodon.v1.Status[] {
 
 /** Pages read in one go when a page brings nothing new (overlap) or when resuming after an error. */
 const MAX_PAGES_PER_LOAD = 25
+/** More streamed items than this within BURST_WINDOW_MS make a column wait behind "N new". */
+export const BURST_LIMIT = 10
+export const BURST_WINDOW_MS = 5000
+
 /** Range pages a catch-up reads before it leaves a gap marker for the rest. */
 const MAX_CATCH_UP_PAGES = 3
 
@@ -60,6 +73,15 @@ export function useColumnFeed(column: () => ColumnSpec) {
   let cursor: string | null = null
   let contiguous = false
   let catchingUp: Promise<void> | null = null
+  const burst = createBurstMeter(BURST_LIMIT, BURST_WINDOW_MS)
+
+  /**
+   * New items go straight on top only for a reader at the top, with nothing already waiting
+   * (what waits is older, and must stay below them) and the column not in a burst.
+   */
+  function straightOnTop(atTop: boolean): boolean {
+    return atTop && pending.value.length === 0 && !burst.busy()
+  }
   /** A catch-up asked for while a page was loading runs when it is done. */
   let queuedCatchUp: (() => boolean) | null = null
 
@@ -76,6 +98,7 @@ export function useColumnFeed(column: () => ColumnSpec) {
       cursor = null
       contiguous = false
       gapError.value = null
+      burst.reset()
     }
     loading.value = true
     error.value = null
@@ -142,16 +165,24 @@ export function useColumnFeed(column: () => ColumnSpec) {
         }
       }
     }
-    const next = applyLiveEvents(spec, { items: items.value, pending: pending.value }, events, atTop)
+    const direct = straightOnTop(atTop)
+    const next = applyLiveEvents(spec, { items: items.value, pending: pending.value }, events, direct)
+    if (direct) burst.record(Math.max(0, next.items.length - items.value.length))
     if (next.items !== items.value) items.value = next.items
     if (next.pending !== pending.value) pending.value = next.pending
   }
 
   /** Puts the gathered items on top. */
   function showPending(): void {
+    burst.reset()
     const next = revealPending({ items: items.value, pending: pending.value })
     items.value = next.items
     pending.value = next.pending
+  }
+
+  /** The reader came back to the top: what waits shows, unless the column is in a burst. */
+  function revealAtTop(): void {
+    if (pending.value.length > 0 && !burst.busy()) showPending()
   }
 
   /** The stream broke off (drop, hidden tab): streamed events no longer prove nothing is missing. */
@@ -212,10 +243,11 @@ export function useColumnFeed(column: () => ColumnSpec) {
     if (spec.type === 'notifications') {
       // Rows join their groups one by one, oldest first, as if they had been streamed.
       next = { items: items.value, pending: pending.value }
-      for (const item of [...collected].reverse()) if (item.kind === 'notification') next = addNotification(next, item, atTop())
+      const direct = straightOnTop(atTop())
+      for (const item of [...collected].reverse()) if (item.kind === 'notification') next = addNotification(next, item, direct)
     } else {
       if (full && maxId) collected.push({ kind: 'gap', id: `gap:${++gapCounter}`, maxId, sinceId: since })
-      next = mergeNewest({ items: items.value, pending: pending.value }, collected, before, atTop())
+      next = mergeNewest({ items: items.value, pending: pending.value }, collected, before, straightOnTop(atTop()))
     }
     items.value = next.items
     pending.value = next.pending
@@ -296,6 +328,7 @@ export function useColumnFeed(column: () => ColumnSpec) {
     replace,
     applyLive,
     showPending,
+    revealAtTop,
     interrupted,
     catchUp,
     fillGap,

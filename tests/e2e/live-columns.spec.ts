@@ -52,6 +52,11 @@ test('posts arrive live in the right columns, deletes apply, and scrolled-down r
   await expect(local.locator('.status-list__item').first()).toContainText(frankText)
   await expect(local).not.toContainText(bobText)
 
+  // Bob edits his post: Alice's column shows the new words in place.
+  const editedText = `${bobText} (edited)`
+  await control(stack.instanceA, `/as/bob/api/v1/statuses/${posted.id}`, { status: editedText }, 'PUT')
+  await expect(home.locator('.status-list__item').filter({ hasText: bobText })).toContainText(editedText)
+
   // Bob deletes his post: it leaves Alice's column.
   await control(stack.instanceA, `/as/bob/api/v1/statuses/${posted.id}`, undefined, 'DELETE')
   await expect(home).not.toContainText(bobText)

@@ -196,6 +196,33 @@ export function revealPending(lists: LiveLists): LiveLists {
 }
 
 /**
+ * Counts statuses put straight on top of a column in a sliding window. Past `limit` within
+ * `windowMs` the column is "busy": nobody reads a column that moves several times a second,
+ * and rendering each arrival would keep the page from responding. New items then wait
+ * behind "N new posts" like they do for a reader scrolled down.
+ */
+export function createBurstMeter(limit: number, windowMs: number, now: () => number = () => performance.now()) {
+  let times: number[] = []
+  const prune = () => {
+    const from = now() - windowMs
+    if (times.length > 0 && times[0]! < from) times = times.filter((t) => t >= from)
+  }
+  return {
+    record(count: number): void {
+      const at = now()
+      for (let i = 0; i < count; i++) times.push(at)
+    },
+    busy(): boolean {
+      prune()
+      return times.length >= limit
+    },
+    reset(): void {
+      times = []
+    },
+  }
+}
+
+/**
  * Gathers events and hands them over once per animation frame, so a burst re-renders once.
  * Falls back to a short timer where there are no frames (hidden documents, tests).
  */

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import type { mastodon } from 'masto'
 import ColumnTimeline from '@/components/column/ColumnTimeline.vue'
+import { BURST_LIMIT } from '@/composables/useColumnFeed'
 import type { ColumnParams, ColumnSpec, ColumnType } from '@/stores/deck-types'
 import { createTestApp, resetDocument } from '../../helpers/test-app'
 import { alice, bob, seedAccounts } from '../../helpers/accounts'
@@ -272,6 +273,42 @@ describe('ColumnTimeline live', () => {
     expect(scroller.scrollTop).toBe(0)
     expect(wrapper.find('.column-timeline__new').exists()).toBe(false)
     wrapper.unmount()
+  })
+
+  it('shows what waited once the reader scrolls back to the top', async () => {
+    const { app } = setup({ home: [statuses('h', 2)] })
+    const wrapper = await mountColumn(column('home'), app)
+    const scroller = wrapper.element.parentElement!
+    Object.defineProperty(scroller, 'scrollTop', { value: 500, writable: true, configurable: true })
+    streaming.current!.last('user')!.push({ stream: ['user'], event: 'update', payload: statuses('new', 1)[0]! })
+    await frame()
+    await flushPromises()
+    expect(wrapper.find('.column-timeline__new').exists()).toBe(true)
+    scroller.scrollTop = 0
+    scroller.dispatchEvent(new Event('scroll'))
+    await flushPromises()
+    expect(wrapper.find('.column-timeline__new').exists()).toBe(false)
+    expect(wrapper.find('.status-list__item').html()).toContain('new-0')
+  })
+
+  it('in a burst, new posts wait behind the button even at the top, and keep their order', async () => {
+    const { app } = setup({ home: [statuses('h', 2)] })
+    const wrapper = await mountColumn(column('home'), app)
+    const sub = streaming.current!.last('user')!
+    const burst = statuses('b', BURST_LIMIT + 3)
+    for (const s of burst.slice(0, BURST_LIMIT)) sub.push({ stream: ['user'], event: 'update', payload: s })
+    await frame()
+    await flushPromises()
+    // The first ones went on top; from then on the column is busy.
+    expect(wrapper.find('.column-timeline__new').exists()).toBe(false)
+    for (const s of burst.slice(BURST_LIMIT)) sub.push({ stream: ['user'], event: 'update', payload: s })
+    await frame()
+    await flushPromises()
+    expect(wrapper.find('.column-timeline__new').text()).toBe('3 new posts')
+    await wrapper.find('.column-timeline__new').trigger('click')
+    await flushPromises()
+    const shown = wrapper.findAll('.status-list__item').map((i) => /b-(\d+)/.exec(i.html())?.[0])
+    expect(shown.slice(0, 4)).toEqual(['b-12', 'b-11', 'b-10', 'b-9'])
   })
 
   it('removes a deleted status and replaces an edited one', async () => {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { mastodon } from 'masto'
-import { applyLiveEvents, createFrameBatcher, matchesHashtagParams, mergeNewest, replaceGap, revealPending, type LiveEvent, type LiveLists } from '@/components/column/live-events'
+import { applyLiveEvents, createBurstMeter, createFrameBatcher, matchesHashtagParams, mergeNewest, replaceGap, revealPending, type LiveEvent, type LiveLists } from '@/components/column/live-events'
 import type { FeedItem } from '@/components/column/column-sources'
 import type { ColumnParams, ColumnSpec, ColumnType } from '@/stores/deck-types'
 
@@ -225,5 +225,22 @@ describe('streamed notifications in a grouped column', () => {
     const mention = { ...favourite('n5', 'f', '2026-11-26T12:00:00.000Z', 'ungrouped-n5'), type: 'mention' } as mastodon.v1.Notification
     const next = applyLiveEvents(column('notifications'), lists([group]), [event(mention)], true)
     expect(ids(next.items)).toEqual(['n5', 'favourite-s1-1'])
+  })
+})
+
+describe('the burst meter', () => {
+  it('is busy once more than the limit arrived within the window, and calms down after it', () => {
+    let now = 0
+    const meter = createBurstMeter(3, 1000, () => now)
+    meter.record(2)
+    expect(meter.busy()).toBe(false)
+    now = 500
+    meter.record(1)
+    expect(meter.busy()).toBe(true)
+    now = 1200
+    expect(meter.busy()).toBe(false)
+    meter.record(5)
+    meter.reset()
+    expect(meter.busy()).toBe(false)
   })
 })
