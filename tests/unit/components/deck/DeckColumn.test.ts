@@ -50,6 +50,20 @@ describe('DeckColumn', () => {
     expect(wrapper.get('[data-test="timeline"]').attributes('data-type')).toBe(spec.type)
   })
 
+  it('tells twin columns (the same timeline of the same account) apart by number, and leaves others alone', () => {
+    const { mountAt } = setup([{ type: 'home' }, { type: 'local' }, { type: 'home' }])
+    const names = (index: number) => {
+      const wrapper = mountAt(index)
+      const section = wrapper.get('section')
+      const parts = section.attributes('aria-labelledby')!.split(' ').map((id) => section.element.querySelector(`[id="${id}"]`)?.textContent?.trim())
+      wrapper.unmount()
+      return parts
+    }
+    expect(names(0)).toEqual(['Home', '@alice@localhost:4180', '(number 1)'])
+    expect(names(2)).toEqual(['Home', '@alice@localhost:4180', '(number 2)'])
+    expect(names(1)).toEqual(['Local', '@alice@localhost:4180'])
+  })
+
   it('shows whose column it is for each account', () => {
     const { mountAt } = setup([{ type: 'home', accountKey: frank.key }])
     expect(mountAt(0).get('.deck-column__account').text()).toBe('@frank@localhost:4181')
