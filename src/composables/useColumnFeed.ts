@@ -213,7 +213,12 @@ export function useColumnFeed(column: () => ColumnSpec) {
     }
     if (since === null) {
       // Nothing was loaded (an empty column, or an error): the first page is the catch-up.
-      if (items.value.length === 0) await load(false)
+      // Still empty with the stream live, nothing can be missing: what streams in from now
+      // on moves the cursor, so a later catch-up knows where to start.
+      if (items.value.length === 0) {
+        await load(false)
+        if (items.value.length === 0 && !error.value) contiguous = true
+      }
       return
     }
     const mine = generation
