@@ -16,7 +16,7 @@ const i18nPlugins = testing
         include: [fileURLToPath(new URL('./src/i18n/*.json', import.meta.url))],
         runtimeOnly: true,
         compositionOnly: true,
-        fullInstall: true,
+        fullInstall: false,
         dropMessageCompiler: true,
       }),
     ]
@@ -24,10 +24,14 @@ const i18nPlugins = testing
 export default defineConfig({
   base,
   plugins: [vue(), ...i18nPlugins],
-  // vue-i18n: composition API only, no devtools hooks in production (smaller bundle).
+  // Composition API only, no devtools hooks in production (smaller bundle). vue-i18n's
+  // components are imported where used (I18nT), not installed globally.
   define: {
+    __VUE_OPTIONS_API__: false,
+    __VUE_PROD_DEVTOOLS__: false,
+    __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: false,
     __VUE_I18N_LEGACY_API__: false,
-    __VUE_I18N_FULL_INSTALL__: true,
+    __VUE_I18N_FULL_INSTALL__: false,
     __INTLIFY_PROD_DEVTOOLS__: false,
   },
   resolve: {

@@ -13,6 +13,7 @@ export function displayNameOf(account: AccountLike): string {
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u
 /** Custom emoji in a display name are written as :shortcode:. */
 const SHORTCODE = /:[\w]+:/g
+let graphemes: Intl.Segmenter | null = null
 
 /**
  * The first letter or digit of the name (a whole grapheme, so accents and scripts
@@ -20,7 +21,8 @@ const SHORTCODE = /:[\w]+:/g
  * are skipped; the username is the fallback.
  */
 export function initialOf(account: AccountLike): string {
-  const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' })
+  // Built once: every avatar on a page asks, and building one loads locale data.
+  const segmenter = (graphemes ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' }))
   for (const source of [account.displayName, account.username]) {
     for (const { segment } of segmenter.segment(source.replace(SHORTCODE, ' '))) {
       if (LETTER_OR_DIGIT.test(segment)) return segment.toLocaleUpperCase()
