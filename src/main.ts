@@ -20,10 +20,20 @@ async function bootstrap(): Promise<void> {
 
   const accounts = useAccountsStore(pinia)
   accounts.init()
-  // Signed in: the columns' first requests need the API client; fetch it alongside the rest.
-  if (accounts.accounts.length > 0) preloadApiClients()
-
   const router = createAppRouter()
+  if (accounts.accounts.length > 0) {
+    // Signed in: the columns' first requests need the API client; fetch it alongside the rest.
+    preloadApiClients()
+    // Opening the deck: its columns ask for their first pages now, not once it has mounted.
+    if (router.resolve(router.options.history.location).matched[0]?.name === 'deck') {
+      void import('./components/column/first-pages')
+        .then(({ startDeckFirstPages }) => startDeckFirstPages(accounts.call, (key) => accounts.byKey(key) !== undefined))
+        .catch(() => {
+          // The columns ask for themselves once mounted.
+        })
+    }
+  }
+
   const app = createApp(App)
   app.use(pinia).use(i18n).use(router)
   // The hosting config and the first route load side by side. loadHostingConfig never

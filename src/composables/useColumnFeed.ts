@@ -28,6 +28,7 @@ import {
   type LiveEvent,
   type LiveLists,
 } from '@/components/column/live-events'
+import { takeFirstPage } from '@/components/column/first-pages'
 
 /** The statuses items carry, for the account's entity store. */
 export function statusesOf(items: readonly FeedItem[]): mastodon.v1.Status[] {
@@ -89,8 +90,10 @@ export function useColumnFeed(column: () => ColumnSpec) {
     if (more && (loading.value || done.value || source === null)) return
     const mine = more ? generation : ++generation
     const spec = column()
+    // The page started at start-up for this column, if there is one (see first-pages.ts).
+    const early = more ? null : takeFirstPage(spec)
     if (!more) {
-      source = createColumnSource(spec)
+      source = early?.source ?? createColumnSource(spec)
       broken = false
       items.value = []
       pending.value = []
@@ -111,7 +114,9 @@ export function useColumnFeed(column: () => ColumnSpec) {
         }
         const from = source!
         const first = items.value.length === 0
-        const page = await accounts.call(spec.accountKey, (client: mastodon.rest.Client) => from.next(client))
+        const page = await (pages === 0 && early
+          ? early.page
+          : accounts.call(spec.accountKey, (client: mastodon.rest.Client) => from.next(client)))
         if (mine !== generation) return
         if (first && cursor === null) cursor = page.newest ?? null
         entities.putStatuses(spec.accountKey, statusesOf(page.items))

@@ -131,6 +131,17 @@ export function parseDeckDocument(raw: string | null): DeckReadResult {
   return { kind: 'ok', document }
 }
 
+/** The layout stored on this device (an empty deck when there is none or storage is blocked). */
+export function readStoredDeck(): DeckReadResult {
+  let raw: string | null = null
+  try {
+    raw = localStorage.getItem(DECK_STORAGE_KEY)
+  } catch {
+    // Storage blocked (private mode, policy): nothing stored.
+  }
+  return parseDeckDocument(raw)
+}
+
 export function serializeDeck(activeDeckId: string, decks: readonly StoredDeck[]): string {
   const document: DeckDocument = { version: DECK_SCHEMA_VERSION, activeDeckId, decks }
   return JSON.stringify(document)

@@ -6,7 +6,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import { COLUMN_WIDTH, type ColumnSpec } from './deck-types'
-import { clampWidth, DECK_STORAGE_KEY, newId, parseDeckDocument, serializeDeck, toParams, type StoredDeck } from './deck-storage'
+import { clampWidth, DECK_STORAGE_KEY, newId, readStoredDeck, serializeDeck, toParams, type StoredDeck } from './deck-storage'
 
 /** What addColumn needs: the column without its id; width and collapsed are optional. */
 export type NewColumn = Omit<ColumnSpec, 'id' | 'width' | 'collapsed'> & Partial<Pick<ColumnSpec, 'width' | 'collapsed'>>
@@ -15,14 +15,6 @@ export interface RemovedColumn {
   readonly deckId: string
   readonly column: ColumnSpec
   readonly index: number
-}
-
-function safeGet(key: string): string | null {
-  try {
-    return localStorage.getItem(key)
-  } catch {
-    return null
-  }
 }
 
 function safeSet(key: string, value: string): void {
@@ -45,7 +37,7 @@ export const useDeckStore = defineStore('deck', () => {
   const columns = computed<readonly ColumnSpec[]>(() => activeDeck.value?.columns ?? [])
 
   function load(): void {
-    const result = parseDeckDocument(safeGet(DECK_STORAGE_KEY))
+    const result = readStoredDeck()
     readOnly.value = result.kind === 'newer'
     decks.value = result.document.decks
     activeDeckId.value = result.document.activeDeckId

@@ -63,6 +63,11 @@ test('columns of two accounts on two instances each load as their own account', 
   expect(local.query).toContain('local=true')
   // No request anywhere carried a token its server did not issue.
   expect([...onA, ...onB].filter((r) => r.tokenKind === 'invalid' || r.tokenKind === 'revoked')).toEqual([])
+  // The first pages, asked for while the deck was still loading, were asked for once each.
+  const firstPages = (log: LoggedRequest[], path: string) => log.filter((r) => r.path === path && !/(max|since|min)_id/.test(r.query)).length
+  expect(firstPages(onA, '/api/v1/timelines/home')).toBe(1)
+  expect(firstPages(onA, '/api/v2/notifications')).toBe(1)
+  expect(firstPages(onB, '/api/v1/timelines/public')).toBe(1)
 })
 
 test('scrolling to the end of a column loads the next page without repeats', async ({ page, stack }) => {
