@@ -4,6 +4,7 @@ import App from './App.vue'
 import { HOSTING_CONFIG_KEY, loadHostingConfig } from './config'
 import { useDocumentSettings } from './composables/useDocumentSettings'
 import { createAppI18n, loadLocaleMessages } from './i18n'
+import { loadRouteMessages } from './i18n/route-messages'
 import { createAppRouter } from './router'
 import { useSettingsStore } from './stores/settings'
 import { useAccountsStore } from './stores/accounts'
@@ -21,6 +22,7 @@ async function bootstrap(): Promise<void> {
   const accounts = useAccountsStore(pinia)
   accounts.init()
   const router = createAppRouter()
+  loadRouteMessages(router, i18n)
   if (accounts.accounts.length > 0) {
     // Signed in: the columns' first requests need the API client; fetch it alongside the rest.
     preloadApiClients()

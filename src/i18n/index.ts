@@ -1,19 +1,33 @@
 import { createI18n } from 'vue-i18n'
 import en from './en.json'
+import type enDeck from './en-deck.json'
 import { DEFAULT_LOCALE, type Locale } from './locales'
 
-export type MessageSchema = typeof en
+/** The shell's messages (every page) and the deck's (columns, statuses, profiles …). */
+export type ShellMessages = typeof en
+export type DeckMessages = typeof enDeck
+export type MessageSchema = ShellMessages & DeckMessages
+
+/** Messages that load with the views that need them, not with the app. */
+export type MessagePart = 'deck'
 
 /**
- * English is the fallback and ships with the app; other languages load when chosen, so a
- * reader downloads one language. Each is checked against the English schema here, so a
- * missing key fails the type check.
+ * English shell messages ship with the app; everything else loads when needed: other
+ * languages when chosen, the deck's messages with the deck (the sign-in page does not
+ * carry them). Each file is checked against its English one here, so a missing key fails
+ * the type check.
  */
-const loaders: Record<Exclude<Locale, 'en'>, () => Promise<{ default: MessageSchema }>> = {
+const shellLoaders: Record<Exclude<Locale, 'en'>, () => Promise<{ default: ShellMessages }>> = {
   nl: () => import('./nl.json'),
 }
+const partLoaders: Record<MessagePart, Record<Locale, () => Promise<{ default: DeckMessages }>>> = {
+  deck: {
+    en: () => import('./en-deck.json'),
+    nl: () => import('./nl-deck.json'),
+  },
+}
 
-/** The app's i18n; `messages` adds languages already at hand (tests), beside English. */
+/** The app's i18n; `messages` adds whole languages already at hand (tests). */
 export function createAppI18n(locale: Locale, messages: Partial<Record<Locale, MessageSchema>> = {}) {
   return createI18n<[MessageSchema], Locale, false>({
     legacy: false,
@@ -25,14 +39,56 @@ export function createAppI18n(locale: Locale, messages: Partial<Record<Locale, M
 
 export type AppI18n = ReturnType<typeof createAppI18n>
 
-/** Makes sure the language's messages are there (loading them once); never rejects. */
-export async function loadLocaleMessages(i18n: AppI18n, locale: Locale): Promise<void> {
-  if (locale === 'en' || i18n.global.availableLocales.includes(locale)) return
-  try {
-    const loaded = await loaders[locale]()
-    i18n.global.setLocaleMessage(locale, loaded.default)
-  } catch (error) {
-    // Offline or a failed chunk: English (the fallback) shows instead.
-    console.error(`Could not load the ${locale} messages`, error)
+/** Per i18n: the parts in use, and each file's load (once, unless it failed). */
+interface LoadState {
+  readonly wanted: Set<MessagePart>
+  readonly loads: Map<string, Promise<void>>
+}
+const states = new WeakMap<AppI18n, LoadState>()
+
+function stateOf(i18n: AppI18n): LoadState {
+  let state = states.get(i18n)
+  if (!state) {
+    state = { wanted: new Set(), loads: new Map() }
+    states.set(i18n, state)
   }
+  return state
+}
+
+/** Loads one message file into `locale` once; never rejects (English, the fallback, shows). */
+function loadFile(i18n: AppI18n, name: string, locale: Locale, loader: () => Promise<{ default: object }>): Promise<void> {
+  const { loads } = stateOf(i18n)
+  let load = loads.get(name)
+  if (!load) {
+    load = loader().then(
+      (file) => i18n.global.mergeLocaleMessage(locale, file.default as Partial<MessageSchema>),
+      (error: unknown) => {
+        // Offline or a failed chunk: tried again next time it is asked for.
+        loads.delete(name)
+        console.error(`Could not load the ${name} messages`, error)
+      },
+    )
+    loads.set(name, load)
+  }
+  return load
+}
+
+const partFile = (i18n: AppI18n, part: MessagePart, locale: Locale) =>
+  loadFile(i18n, `${locale} ${part}`, locale, partLoaders[part][locale])
+
+/** Makes sure a language's messages are there: its shell and every part in use. Never rejects. */
+export async function loadLocaleMessages(i18n: AppI18n, locale: Locale): Promise<void> {
+  const files = [...stateOf(i18n).wanted].map((part) => partFile(i18n, part, locale))
+  if (locale !== 'en') files.push(loadFile(i18n, locale, locale, shellLoaders[locale]))
+  await Promise.all(files)
+}
+
+/**
+ * Makes sure a part's messages are there in the current language and in English (the
+ * fallback); from then on a change of language loads the part too. Never rejects.
+ */
+export async function loadMessagePart(i18n: AppI18n, part: MessagePart): Promise<void> {
+  stateOf(i18n).wanted.add(part)
+  const locales = new Set<Locale>([DEFAULT_LOCALE, i18n.global.locale.value])
+  await Promise.all([...locales].map((locale) => partFile(i18n, part, locale)))
 }

@@ -1,5 +1,6 @@
 import { createRouter, createWebHistory, type RouteRecordRaw, type RouterHistory } from 'vue-router'
 import type { MessageKey } from '@/i18n/keys'
+import type { MessagePart } from '@/i18n'
 import { parkCallbackParams } from '@/api/oauth-callback'
 
 declare module 'vue-router' {
@@ -11,6 +12,8 @@ declare module 'vue-router' {
      * (the deck opening, changing or closing its side panel); the shell leaves focus alone then.
      */
     managesNestedFocus?: boolean
+    /** Messages the view (and its nested views) needs beyond the shell's (loaded by i18n/route-messages.ts). */
+    messages?: MessagePart
   }
 }
 
@@ -24,7 +27,7 @@ export const routes: RouteRecordRaw[] = [
     path: '/',
     name: 'deck',
     component: () => import('@/views/DeckView.vue'),
-    meta: { titleKey: 'deck.title', managesNestedFocus: true },
+    meta: { titleKey: 'deck.title', managesNestedFocus: true, messages: 'deck' },
     children: [
       {
         path: '/@:acct/:statusId',

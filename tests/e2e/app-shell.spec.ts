@@ -4,6 +4,8 @@
 import AxeBuilder from '@axe-core/playwright'
 import { test, expect } from './fixtures.ts'
 import type { Page } from '@playwright/test'
+import { signedInAsAll } from './sign-in-helpers.ts'
+import { withDeck } from './deck-helpers.ts'
 
 async function expectNoAxeViolations(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze()
@@ -72,6 +74,25 @@ test('switching to Dutch translates the shell at once and is remembered', async 
   await page.reload()
   await expect(page.locator('html')).toHaveAttribute('lang', 'nl')
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Instellingen')
+})
+
+test('the deck speaks the chosen language too: its messages load with it, before and after a switch', async ({ page, stack }) => {
+  const [alice] = await signedInAsAll(page, [[stack.instanceA, 'alice']])
+  await withDeck(page, [{ id: 'c1', type: 'home', accountKey: alice!.key, params: {} }])
+  await page.goto('/')
+  const column = page.locator('main section.deck-column').first()
+  await expect(column.getByRole('heading', { level: 2 })).toContainText('Home')
+  await expect(column.getByRole('button', { name: /^Favourite/ }).first()).toBeVisible()
+  // Switched on the settings page, then back to the deck: the deck's Dutch messages come along.
+  await page.getByRole('link', { name: 'Settings' }).click()
+  await page.getByLabel('Language').selectOption('nl')
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Deck' }).click()
+  await expect(column.getByRole('heading', { level: 2 })).toContainText('Start')
+  await expect(column.getByRole('button', { name: /^Favoriet/ }).first()).toBeVisible()
+  // A cold start in Dutch straight onto the deck.
+  await page.reload()
+  await expect(column.getByRole('heading', { level: 2 })).toContainText('Start')
+  await expect(column.getByRole('button', { name: /^Favoriet/ }).first()).toBeVisible()
 })
 
 test.describe('with a Dutch browser', () => {

@@ -1,7 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import en from '@/i18n/en.json'
+import enDeck from '@/i18n/en-deck.json'
 import nl from '@/i18n/nl.json'
+import nlDeck from '@/i18n/nl-deck.json'
 import { createTestI18n } from '../helpers/i18n'
+import { createAppI18n, loadLocaleMessages, loadMessagePart } from '@/i18n'
 import { SUPPORTED_LOCALES } from '@/i18n/locales'
 import { THEMES } from '@/stores/settings'
 
@@ -17,8 +20,8 @@ function flatten(messages: object, prefix = ''): Map<string, unknown> {
   return entries
 }
 
-const english = flatten(en)
-const dutch = flatten(nl)
+const english = flatten({ ...en, ...enDeck })
+const dutch = flatten({ ...nl, ...nlDeck })
 
 // Strings that are the same in both languages on purpose.
 const SAME_IN_BOTH = new Set([
@@ -113,5 +116,63 @@ describe('message keys used in the source', () => {
       }
     }
     expect(missing).toEqual([])
+  })
+})
+
+describe('messages loaded in parts', () => {
+  const sources = import.meta.glob<string>(['/src/**/*.vue', '/src/**/*.ts'], {
+    query: '?raw',
+    import: 'default',
+    eager: true,
+  })
+  // What shows without the deck: the shell, sign-in, accounts, settings, the OAuth return.
+  const OUTSIDE_THE_DECK = [
+    '/src/App.vue',
+    '/src/components/layout/',
+    '/src/components/instance/',
+    '/src/components/common/SkipLink.vue',
+    '/src/components/account/AccountSwitcher.vue',
+    '/src/components/account/AccountListItem.vue',
+    '/src/components/account/ReauthBanner.vue',
+    '/src/components/account/SignOutConfirm.vue',
+    '/src/views/SignInView.vue',
+    '/src/views/AccountsView.vue',
+    '/src/views/SettingsView.vue',
+    '/src/views/NotFoundView.vue',
+    '/src/views/OAuthCallbackView.vue',
+  ]
+  const shellKeys = flatten(en)
+
+  it('the screens outside the deck find all their messages in the shell messages', () => {
+    const literal = /['`]([a-zA-Z]+\.[\w.]+)['`]/g
+    const missing: string[] = []
+    for (const [file, source] of Object.entries(sources)) {
+      if (!OUTSIDE_THE_DECK.some((prefix) => file.startsWith(prefix))) continue
+      for (const match of source.matchAll(literal)) {
+        const key = match[1] ?? ''
+        if (english.has(key) && !shellKeys.has(key)) missing.push(`${file}: ${key}`)
+      }
+    }
+    expect(missing).toEqual([])
+  })
+
+  it('the app starts with the English shell only; the deck part adds the current language and English', async () => {
+    const i18n = createAppI18n('nl')
+    await loadLocaleMessages(i18n, 'nl')
+    expect(i18n.global.t('settings.title')).toBe(nl.settings.title)
+    expect(i18n.global.te('status.actions.favourite')).toBe(false)
+    await loadMessagePart(i18n, 'deck')
+    expect(i18n.global.t('status.actions.favourite')).toBe(nlDeck.status.actions.favourite)
+    expect(i18n.global.te('status.actions.favourite', 'en')).toBe(true)
+  })
+
+  it('a language chosen after the deck loaded comes with its deck messages', async () => {
+    const i18n = createAppI18n('en')
+    await loadMessagePart(i18n, 'deck')
+    expect(i18n.global.te('column.gap.load', 'nl')).toBe(false)
+    await loadLocaleMessages(i18n, 'nl')
+    i18n.global.locale.value = 'nl'
+    expect(i18n.global.t('deck.title')).toBe(nlDeck.deck.title)
+    expect(i18n.global.t('status.actions.favourite')).toBe(nlDeck.status.actions.favourite)
   })
 })
