@@ -2,6 +2,10 @@
 // account's token and its own instance's streaming URL (`configuration.urls.streaming` from
 // /api/v2/instance). Every stream the account's columns need is multiplexed on that one
 // socket (masto subscribes and unsubscribes on it, and reconnects with backoff by itself).
+// masto's backoff doubles without end (1 s, 2 s, 4 s … 17 min after ten failures), so it
+// gets STREAM_RETRY_ATTEMPTS tries (about a minute); after that the client is retired and
+// the columns start a fresh one a little later (useColumnStream), which keeps reconnects
+// within a minute or so of each other however long an outage lasts.
 // A server that advertises no streaming URL gets no client (null): columns stay unlive.
 // masto is loaded on first use, keeping it out of the initial bundle.
 
@@ -19,6 +23,9 @@ interface Entry {
   client: Promise<mastodon.streaming.Client | null>
   closed: boolean
 }
+
+/** Connection attempts masto makes (waiting 1, 2, 4 … 32 s before them) before it gives up. */
+export const STREAM_RETRY_ATTEMPTS = 6
 
 const entries = new Map<string, Entry>()
 const states = shallowReactive(new Map<string, ConnectionState>())
@@ -59,7 +66,7 @@ export function streamingClientFor(identity: ClientIdentity): Promise<mastodon.s
     return createStreamingAPIClient({
       streamingApiUrl,
       accessToken: identity.token,
-      retry: true,
+      retry: STREAM_RETRY_ATTEMPTS,
       implementation: trackedWebSocket(identity.key, entry),
     })
   })().catch(() => null)
@@ -79,4 +86,14 @@ export function closeStreaming(key: string): void {
   entries.delete(key)
   states.delete(key)
   void entry.client.then((c) => c?.close())
+}
+
+/**
+ * masto gave up on this client (its retries ran out): the next streamingClientFor makes a
+ * fresh one. Only the client that failed is retired, not one made since by another column.
+ */
+export async function retireStreaming(key: string, client: mastodon.streaming.Client): Promise<void> {
+  const entry = entries.get(key)
+  if (!entry || (await entry.client) !== client || entries.get(key) !== entry) return
+  closeStreaming(key)
 }

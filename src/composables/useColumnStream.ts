@@ -13,7 +13,7 @@ import type { mastodon } from 'masto'
 import { useAccountsStore } from '@/stores/accounts'
 import type { ColumnSpec } from '@/stores/deck-types'
 import type { ClientIdentity } from '@/api/clients'
-import { closeStreaming, connectionState, streamingClientFor, type ConnectionState } from '@/api/streaming'
+import { closeStreaming, connectionState, retireStreaming, streamingClientFor, type ConnectionState } from '@/api/streaming'
 import { useLiveUpdatesPaused } from './usePageVisibility'
 
 /**
@@ -25,6 +25,8 @@ export type LiveState = 'live' | 'connecting' | 'offline' | 'polling' | 'paused'
 
 /** How often a column without a stream asks for what is new. */
 export const POLL_INTERVAL_MS = 30_000
+/** After masto gave up reconnecting (or the client could not be made): a fresh start this much later. */
+export const RESTART_AFTER_GIVING_UP_MS = 30_000
 
 export interface StreamHandlers {
   update?(status: mastodon.v1.Status): void
@@ -42,9 +44,11 @@ export interface StreamDeps {
   clientFor(identity: ClientIdentity): Promise<mastodon.streaming.Client | null>
   /** The account's socket state, when known (reactive). */
   connection(key: string): ConnectionState | undefined
+  /** The client gave up reconnecting: the next clientFor makes a fresh one. */
+  retire(key: string, client: mastodon.streaming.Client): Promise<void>
 }
 
-const defaultDeps: StreamDeps = { clientFor: streamingClientFor, connection: connectionState }
+const defaultDeps: StreamDeps = { clientFor: streamingClientFor, connection: connectionState, retire: retireStreaming }
 
 type Subscription = mastodon.streaming.Subscription
 
@@ -146,10 +150,13 @@ export function useColumnStream(
       if (stopped()) return
       subscription = client ? subscriptionFor(client, spec) : null
     } catch {
-      if (!stopped()) phase.value = 'ended'
+      if (!stopped()) {
+        phase.value = 'ended'
+        startAgainLater(spec)
+      }
       return
     }
-    if (!subscription) {
+    if (!subscription || !client) {
       // No client: the server has no streaming API; ask it now and then instead.
       phase.value = client === null ? 'nostream' : 'unsupported'
       return
@@ -167,12 +174,30 @@ export function useColumnStream(
         }
       }
     } catch {
-      // masto gave up (closed client, unexpected frame): the column stays as it is.
+      // masto gave up (its retries ran out, or the client was closed).
     }
-    if (!stopped()) phase.value = 'ended'
+    if (stopped()) return
+    phase.value = 'ended'
+    // Polled meanwhile (state offline); the account gets a fresh client a little later.
+    await deps.retire(account.key, client)
+    if (!stopped()) startAgainLater(spec)
+  }
+
+  let restartTimer: ReturnType<typeof setTimeout> | null = null
+  function cancelRestart(): void {
+    if (restartTimer !== null) clearTimeout(restartTimer)
+    restartTimer = null
+  }
+  function startAgainLater(spec: ColumnSpec): void {
+    cancelRestart()
+    restartTimer = setTimeout(() => {
+      restartTimer = null
+      if (!paused.value) restart(spec)
+    }, RESTART_AFTER_GIVING_UP_MS)
   }
 
   function restart(spec: ColumnSpec): void {
+    cancelRestart()
     stop?.()
     let stopped = false
     let subscription: Subscription | null = null
@@ -207,6 +232,7 @@ export function useColumnStream(
   // A long-hidden tab lets go of its streams (and the account's socket); back, it resumes.
   watch(paused, (now) => {
     if (now) {
+      cancelRestart()
       stop?.()
       stop = null
       if (phase.value !== 'unsupported') phase.value = 'paused'
@@ -224,6 +250,7 @@ export function useColumnStream(
   }
   if (getCurrentScope()) {
     onScopeDispose(() => {
+      cancelRestart()
       stop?.()
       stop = null
       stopPolling()

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { effectScope, nextTick, shallowRef } from 'vue'
 import { flushPromises } from '@vue/test-utils'
 import type { mastodon } from 'masto'
-import { POLL_INTERVAL_MS, useColumnStream, type StreamDeps, type StreamHandlers } from '@/composables/useColumnStream'
+import { POLL_INTERVAL_MS, RESTART_AFTER_GIVING_UP_MS, useColumnStream, type StreamDeps, type StreamHandlers } from '@/composables/useColumnStream'
 import { HIDDEN_PAUSE_MS } from '@/composables/usePageVisibility'
 import type { ConnectionState } from '@/api/streaming'
 import type { ColumnParams, ColumnSpec, ColumnType } from '@/stores/deck-types'
@@ -45,7 +45,7 @@ beforeEach(() => {
   seedAccounts([alice, bob], alice.key)
   fake = fakeStreamingClient()
   connection = shallowRef<ConnectionState | undefined>('open')
-  deps = { clientFor: vi.fn(async () => fake.client), connection: () => connection.value }
+  deps = { clientFor: vi.fn(async () => fake.client), connection: () => connection.value, retire: vi.fn(async () => {}) }
 })
 afterEach(() => vi.restoreAllMocks())
 
@@ -206,6 +206,52 @@ describe('useColumnStream', () => {
     await flushPromises()
     expect(state.value).toBe('offline')
     scope.stop()
+  })
+
+  it('after masto gave up reconnecting, retires that client and starts afresh a little later, polled meanwhile', async () => {
+    vi.useFakeTimers()
+    try {
+      const h = handlers()
+      const { state, scope } = run(column('home'), h)
+      await flushPromises()
+      expect(state.value).toBe('live')
+      const first = fake.last('user')!
+      first.fail(new Error('Failed to connect to WebSocket after 6 attempts'))
+      await flushPromises()
+      expect(state.value).toBe('offline')
+      expect(deps.retire).toHaveBeenCalledWith(alice.key, fake.client)
+      expect(h.interrupted).toHaveBeenCalledTimes(1)
+      // Polled while down.
+      h.catchUp.mockClear()
+      await vi.advanceTimersByTimeAsync(RESTART_AFTER_GIVING_UP_MS - 1)
+      expect(fake.subscriptions).toHaveLength(1)
+      // Then a fresh client and subscription, and a catch-up once live again.
+      await vi.advanceTimersByTimeAsync(1)
+      await flushPromises()
+      expect(deps.clientFor).toHaveBeenCalledTimes(2)
+      expect(fake.subscriptions).toHaveLength(2)
+      expect(fake.last('user')).not.toBe(first)
+      expect(state.value).toBe('live')
+      expect(h.catchUp).toHaveBeenCalled()
+      scope.stop()
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
+  it('a column closed while waiting to start again stays closed', async () => {
+    vi.useFakeTimers()
+    try {
+      const { scope } = run(column('home'))
+      await flushPromises()
+      fake.last('user')!.fail(new Error('gave up'))
+      await flushPromises()
+      scope.stop()
+      await vi.advanceTimersByTimeAsync(RESTART_AFTER_GIVING_UP_MS * 2)
+      expect(deps.clientFor).toHaveBeenCalledTimes(1)
+    } finally {
+      vi.useRealTimers()
+    }
   })
 
   it('goes offline when the client cannot be made', async () => {
