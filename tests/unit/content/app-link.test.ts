@@ -2,14 +2,15 @@
 import { describe, expect, it } from 'vitest'
 import { defineComponent, h, nextTick } from 'vue'
 import { mount } from '@vue/test-utils'
+import type { RouteLocationRaw } from 'vue-router'
 import { AppLink, isPlainClick } from '@/content/app-link'
 import { createTestRouter } from '../components/status/status-fixtures'
 
-async function mountLink(to: Parameters<typeof h>[1]) {
+async function mountLink({ to }: { to: RouteLocationRaw }) {
   const router = createTestRouter()
   await router.push('/')
   await router.isReady()
-  const Host = defineComponent({ render: () => h(AppLink, { ...(to as object), class: 'x', title: 'T' }, () => 'Alice') })
+  const Host = defineComponent({ render: () => h(AppLink, { to, class: 'x', title: 'T' }, () => 'Alice') })
   const wrapper = mount(Host, { global: { plugins: [router] }, attachTo: document.body })
   return { wrapper, router }
 }
