@@ -12,7 +12,7 @@
 // resolved on that account's server first, the request goes out with that account's token,
 // and the answer goes into that account's store; the column's own store is not touched.
 
-import { computed, onScopeDispose, reactive, shallowRef, toValue, watch, type MaybeRefOrGetter } from 'vue'
+import { computed, getCurrentScope, onScopeDispose, reactive, shallowRef, toValue, watch, type MaybeRefOrGetter } from 'vue'
 import type { mastodon } from 'masto'
 import { classifyApiError, type ApiErrorKind } from '@/api/errors'
 import { isNotFoundOnInstance, resolveAccountFor, resolveStatusFor, type RunAs } from '@/api/resolve-status'
@@ -233,15 +233,27 @@ export function useStatusInteractions(options: StatusInteractionsOptions) {
   const relationshipState = shallowRef<RelationshipState>('idle')
   let relationshipRequest = 0
 
-  watch([accountKey, () => current.value.account.id], () => {
-    relationshipRequest++
-    relationship.value = null
-    relationshipState.value = 'idle'
-  })
+  // Another account or author: what was loaded (or is on its way) is about someone else.
+  // Watched from the first load or change on (a card that never opens its menu has nothing
+  // to forget, and a deck mounts many cards).
+  const scope = getCurrentScope()
+  let followingAuthor = false
+  function followAuthor(): void {
+    if (followingAuthor) return
+    followingAuthor = true
+    const forget = () => {
+      relationshipRequest++
+      relationship.value = null
+      relationshipState.value = 'idle'
+    }
+    if (scope) scope.run(() => watch([accountKey, () => current.value.account.id], forget))
+    else watch([accountKey, () => current.value.account.id], forget)
+  }
 
   /** Loads how the account relates to the author, once (the menu asks when it opens). */
   async function loadRelationship(): Promise<void> {
     if (isOwn.value || relationshipState.value === 'loading' || relationshipState.value === 'ready') return
+    followAuthor()
     const request = ++relationshipRequest
     const key = accountKey.value
     const authorId = current.value.account.id
@@ -258,6 +270,7 @@ export function useStatusInteractions(options: StatusInteractionsOptions) {
 
   function relate(action: RelationshipAction): Promise<void> {
     if (isOwn.value) return Promise.resolve()
+    followAuthor()
     return exclusive('relationship', async () => {
       const key = accountKey.value
       const onHost = host.value

@@ -1,9 +1,9 @@
 // Content tree -> VNodes. Elements get only the attributes the tree holds (which are only the
-// allowlisted ones); text becomes text VNodes. Mentions and hashtags become in-app RouterLinks,
+// allowlisted ones); text becomes text VNodes. Mentions and hashtags become in-app links (AppLink),
 // every other link opens in a new tab without an opener, referrer or endorsement.
 
 import { h, type FunctionalComponent, type PropType, type VNode, type VNodeArrayChildren } from 'vue'
-import { RouterLink } from 'vue-router'
+import { AppLink } from './app-link'
 import type { ContentNode, EmojiNode } from './tree'
 
 export const EXTERNAL_LINK_REL = 'nofollow noopener noreferrer'
@@ -68,7 +68,7 @@ function renderNode(node: ContentNode, options: RenderOptions): VNode | string {
         return externalLink(node.href, node.acct === null ? hostOf(node.href) : `@${node.acct}`, 'u-url mention', children)
       }
       return h(
-        RouterLink,
+        AppLink,
         {
           to: { name: 'profile', params: { acct: fullMentionAcct(node.acct, options.linkAs) }, ...linkQuery(options.linkAs) },
           class: 'u-url mention',
@@ -81,7 +81,7 @@ function renderNode(node: ContentNode, options: RenderOptions): VNode | string {
       const children = renderContentNodes(node.children, options)
       if (!options.inAppLinks) return externalLink(node.href, hostOf(node.href), 'mention hashtag', children)
       return h(
-        RouterLink,
+        AppLink,
         { to: { name: 'tag', params: { tag: node.tag }, ...linkQuery(options.linkAs) }, class: 'mention hashtag' },
         () => children,
       )

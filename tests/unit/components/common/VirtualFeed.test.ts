@@ -208,6 +208,35 @@ describe('VirtualFeed with a layout', () => {
     expect(exposed(wrapper).firstVisibleKey()).toBe('s100')
   })
 
+  it('after a jump, mounts the rows in view at once and the rows near them one per frame', async () => {
+    const frames: FrameRequestCallback[] = []
+    const raf = vi.spyOn(window, 'requestAnimationFrame').mockImplementation((cb) => {
+      frames.push(cb)
+      return frames.length
+    })
+    try {
+      const { wrapper, scroller } = await mountVirtual(posts('s', 200))
+      await scroller.scrollTo(10_000)
+      // In view: rows 100-105 (600px of 100px rows); near ones come later.
+      const first = renderedIndexes(wrapper)
+      for (let index = 100; index <= 105; index++) expect(first).toContain(index)
+      expect(first.length).toBeLessThanOrEqual(6 + 1)
+      let turns = 0
+      while (frames.length > 0 && turns < 20) {
+        frames.shift()!(performance.now())
+        await flushPromises()
+        turns++
+      }
+      const later = renderedIndexes(wrapper)
+      expect(later.length).toBeGreaterThan(first.length)
+      expect(later).toContain(99)
+      expect(later).toContain(106)
+      expect(turns).toBeGreaterThan(1)
+    } finally {
+      raf.mockRestore()
+    }
+  })
+
   it('measures rows, and the heights come back when the feed is mounted again for the same cache key', async () => {
     const first = await mountVirtual(posts('s', 50), { cacheKey: 'col-a' })
     const rows = first.wrapper.findAll('[data-index]')

@@ -209,6 +209,25 @@ describe('StatusActionBar: the More menu', () => {
     expect(wrapper.find('[role="menu"]').exists()).toBe(false)
   })
 
+  it('a closed bar listens to nothing; a menu opened by keyboard closes, and stops listening, when the card shows another status', async () => {
+    answerRelationships()
+    const listen = vi.spyOn(document, 'addEventListener')
+    const unlisten = vi.spyOn(document, 'removeEventListener')
+    const { wrapper } = mountBar(carolPost())
+    expect(listen.mock.calls.filter(([type]) => type === 'pointerdown')).toHaveLength(0)
+    await button(wrapper, /^More actions/).trigger('keydown', { key: 'ArrowDown' })
+    await flushPromises()
+    expect(wrapper.find('[role="menu"]').exists()).toBe(true)
+    await wrapper.setProps({ status: carolPost({ id: '101' }) })
+    await flushPromises()
+    expect(wrapper.find('[role="menu"]').exists()).toBe(false)
+    expect(unlisten.mock.calls.filter(([type]) => type === 'pointerdown').length).toBeGreaterThan(0)
+    // And opens again with the mouse.
+    await button(wrapper, /^More actions/).trigger('click')
+    await flushPromises()
+    expect(wrapper.find('[role="menu"]').exists()).toBe(true)
+  })
+
   it('opens the original safely, in a new tab', async () => {
     answerRelationships()
     const { wrapper } = mountBar(carolPost({ url: 'javascript:alert(1)', uri: 'http://localhost:4180/users/carol/statuses/100' }))
