@@ -61,7 +61,10 @@ function loadFile(i18n: AppI18n, name: string, locale: Locale, loader: () => Pro
   let load = loads.get(name)
   if (!load) {
     load = loader().then(
-      (file) => i18n.global.mergeLocaleMessage(locale, file.default as Partial<MessageSchema>),
+      // A new messages object rather than a merge into the old one: whatever remembers
+      // strings per messages object (status/cached-t.ts) starts over.
+      (file) =>
+        i18n.global.setLocaleMessage(locale, { ...i18n.global.getLocaleMessage(locale), ...file.default } as MessageSchema),
       (error: unknown) => {
         // Offline or a failed chunk: tried again next time it is asked for.
         loads.delete(name)

@@ -166,6 +166,14 @@ describe('messages loaded in parts', () => {
     expect(i18n.global.te('status.actions.favourite', 'en')).toBe(true)
   })
 
+  it('loading a part gives the language a new messages object, so strings remembered per object start over', async () => {
+    const i18n = createAppI18n('en')
+    const before = i18n.global.getLocaleMessage('en')
+    await loadMessagePart(i18n, 'deck')
+    expect(i18n.global.getLocaleMessage('en')).not.toBe(before)
+    expect(i18n.global.t('shell.nav.deck')).toBe(en.shell.nav.deck)
+  })
+
   it('a language chosen after the deck loaded comes with its deck messages', async () => {
     const i18n = createAppI18n('en')
     await loadMessagePart(i18n, 'deck')

@@ -16,6 +16,7 @@ vi.mock('@/api/streaming', () => ({
   streamingClientFor: async () => streaming.current?.client ?? null,
   connectionState: () => 'open',
   closeStreaming: () => {},
+  retireStreaming: async () => {},
 }))
 
 const timeline = () => fixture<mastodon.v1.Status[]>('statuses.timeline.json')
