@@ -1,0 +1,256 @@
+import { describe, expect, it } from 'vitest'
+import type { mastodon } from 'masto'
+import {
+  draftProblems,
+  editDraft,
+  mostRestrictive,
+  newDraft,
+  newPost,
+  plainExcerpt,
+  quoteDraft,
+  readyMedia,
+  redraftDraft,
+  replyDraft,
+  threadOf,
+} from '@/components/compose/draft'
+import type { Draft, DraftMedia, DraftPost } from '@/components/compose/draft-types'
+import { DEFAULT_COMPOSE_LIMITS, type ComposeLimits } from '@/components/compose/limits'
+import { fixture, statusFixture } from '../status/status-fixtures'
+
+const ACCOUNT = 'localhost:3000|117020565966271181'
+const limits = DEFAULT_COMPOSE_LIMITS
+const NOW = Date.parse('2025-06-01T12:00:00Z')
+
+const base = () => newDraft({ accountKey: ACCOUNT, visibility: 'public', language: 'en' }, NOW)
+function withPost(change: Partial<DraftPost>, draftChange: Partial<Draft> = {}): Draft {
+  const d = base()
+  return { ...d, ...draftChange, posts: [{ ...(d.posts[0] as DraftPost), ...change }] }
+}
+const kinds = (d: Draft, l: ComposeLimits = limits) => draftProblems(d, l, NOW).map((p) => p.kind)
+const media = (change: Partial<DraftMedia> = {}): DraftMedia => ({
+  ...readyMedia(fixture<mastodon.v1.MediaAttachment>('media.image.json')),
+  ...change,
+})
+
+describe('new drafts', () => {
+  it('start with one empty post with its own ids', () => {
+    const d = base()
+    expect(d.posts).toHaveLength(1)
+    expect(d.accountKey).toBe(ACCOUNT)
+    expect(d.visibility).toBe('public')
+    expect(d.language).toBe('en')
+    const [a, b] = [newPost(), newPost()]
+    expect(a.idempotencyKey).not.toBe(b.idempotencyKey)
+    expect(a.localId).not.toBe(a.idempotencyKey)
+    expect(a.idempotencyKey).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
+  })
+})
+
+describe('replies', () => {
+  const reply = statusFixture('status.reply-with-mention.json')
+
+  it('mention the author and everyone mentioned, but not yourself', () => {
+    const d = replyDraft(reply, { accountKey: ACCOUNT, myAcct: 'mastodonpy_test_2', defaultVisibility: 'public', language: 'en' }, NOW)
+    expect(d.posts[0]?.text).toBe('@admin ')
+    const d2 = replyDraft(reply, { accountKey: ACCOUNT, myAcct: 'someone', defaultVisibility: 'public', language: 'en' }, NOW)
+    expect(d2.posts[0]?.text).toBe('@admin @mastodonpy_test_2 ')
+  })
+
+  it('mention each account once', () => {
+    const status = { ...reply, mentions: [...reply.mentions, { ...reply.mentions[0]!, acct: 'ADMIN' }] }
+    const d = replyDraft(status, { accountKey: ACCOUNT, myAcct: 'x@elsewhere.org', defaultVisibility: 'public', language: 'en' }, NOW)
+    expect(d.posts[0]?.text).toBe('@admin @mastodonpy_test_2 ')
+  })
+
+  it('do not mention yourself when you reply to your own post (full acct given)', () => {
+    const own = statusFixture('status.spoiler.json')
+    const d = replyDraft(own, { accountKey: ACCOUNT, myAcct: 'mastodonpy_test@localhost:3000', defaultVisibility: 'public', language: 'en' }, NOW)
+    expect(d.posts[0]?.text).toBe('')
+  })
+
+  it('keep the content warning, open', () => {
+    const d = replyDraft(statusFixture('status.spoiler.json'), { accountKey: ACCOUNT, myAcct: 'me', defaultVisibility: 'public', language: 'en' }, NOW)
+    expect(d.posts[0]).toMatchObject({ spoilerText: 'Content warning', cwEnabled: true })
+  })
+
+  it('take the more restrictive visibility of the post and your default', () => {
+    const privatePost = { ...reply, visibility: 'private' as const }
+    expect(replyDraft(privatePost, { accountKey: ACCOUNT, myAcct: 'me', defaultVisibility: 'public', language: 'en' }, NOW).visibility).toBe('private')
+    expect(replyDraft(reply, { accountKey: ACCOUNT, myAcct: 'me', defaultVisibility: 'unlisted', language: 'en' }, NOW).visibility).toBe('unlisted')
+    expect(mostRestrictive('direct', 'public')).toBe('direct')
+  })
+
+  it('say what they answer, as plain text with the author’s full handle', () => {
+    const d = replyDraft(reply, { accountKey: ACCOUNT, myAcct: 'me', defaultVisibility: 'public', language: 'en' }, NOW)
+    expect(d.inReplyTo).toMatchObject({ id: reply.id, acct: 'admin@localhost:3000' })
+    expect(d.inReplyTo?.excerpt).not.toMatch(/[<>]/)
+    expect(d.inReplyTo?.excerpt.startsWith('@mastodonpy_test_2')).toBe(true)
+  })
+})
+
+describe('excerpts', () => {
+  it('strip tags and decode the basic entities, once', () => {
+    expect(plainExcerpt('<p>Fish &amp; chips &lt;3</p><p>&quot;yes&quot; it&#39;s &amp;lt;</p>')).toBe('Fish & chips <3 "yes" it\'s &lt;')
+  })
+
+  it('leave a script tag as nothing and never run it', () => {
+    expect(plainExcerpt('<p>hi<script>alert(1)</script></p><img src=x onerror=alert(1)>')).toBe('hialert(1)')
+  })
+
+  it('cut long text with an ellipsis', () => {
+    const cut = plainExcerpt(`<p>${'word '.repeat(100)}</p>`, 20)
+    expect(cut.endsWith('…')).toBe(true)
+    expect([...cut].length).toBeLessThanOrEqual(20)
+  })
+})
+
+describe('quotes', () => {
+  it('carry the quoted post and your default visibility', () => {
+    const status = statusFixture('status.plain.json')
+    const d = quoteDraft(status, { accountKey: ACCOUNT, defaultVisibility: 'unlisted', language: 'nl' }, NOW)
+    expect(d.quoteOf?.id).toBe(status.id)
+    expect(d).toMatchObject({ visibility: 'unlisted', language: 'nl', inReplyTo: null })
+    expect(d.posts[0]?.text).toBe('')
+  })
+})
+
+describe('edits', () => {
+  it('take the text from the source and the media, visibility and language from the status', () => {
+    const status = statusFixture('status.media.image.json')
+    const source = { id: status.id, text: 'LOL check this out', spoilerText: 'cw' }
+    const d = editDraft(status, source, { accountKey: ACCOUNT }, NOW)
+    expect(d.editOf).toBe(status.id)
+    expect(d.visibility).toBe('unlisted')
+    expect(d.posts[0]).toMatchObject({ text: 'LOL check this out', spoilerText: 'cw', cwEnabled: true })
+    expect(d.posts[0]?.media.map((m) => [m.remoteId, m.state, m.description, m.focus])).toEqual([
+      ['117020576646493592', 'ready', 'John Lennon doing a funny walk', { x: -0.5, y: 0.3 }],
+      ['117020576661238952', 'ready', 'hololives #1 detective, watson ameliachan', { x: 0.5, y: 0.5 }],
+    ])
+  })
+
+  it('give a poll the time it has left', () => {
+    const status = statusFixture('status.poll.json')
+    const poll = { ...status.poll!, expiresAt: new Date(NOW + 3_600_000).toISOString() }
+    const d = editDraft({ ...status, poll }, { id: status.id, text: 'secret test poll', spoilerText: '' }, { accountKey: ACCOUNT }, NOW)
+    expect(d.posts[0]?.poll).toEqual({ options: ['real', 'fr fr', 'so true', ':hecker:'], expiresIn: 3600, multiple: true, hideTotals: false })
+  })
+})
+
+describe('redrafts', () => {
+  it('post the deleted text again with its media, content warning and reply target', () => {
+    const status = {
+      ...statusFixture('status.media.image.json'),
+      text: 'LOL check this out',
+      spoilerText: 'cw',
+      inReplyToId: '5',
+      inReplyToAccountId: '117020565966271181',
+    }
+    const d = redraftDraft(status, { accountKey: ACCOUNT }, NOW)
+    expect(d.editOf).toBeNull()
+    expect(d.posts[0]).toMatchObject({ text: 'LOL check this out', spoilerText: 'cw', cwEnabled: true, postedId: null })
+    expect(d.posts[0]?.media.map((m) => m.remoteId)).toEqual(['117020576646493592', '117020576661238952'])
+    expect(d.visibility).toBe('unlisted')
+    expect(d.inReplyTo).toMatchObject({ id: '5', acct: 'mastodonpy_test@localhost:3000' })
+  })
+
+  it('keep the poll’s original duration', () => {
+    const status = statusFixture('status.poll.json')
+    const created = Date.parse(status.createdAt)
+    const poll = { ...status.poll!, expiresAt: new Date(created + 86_400_000 * 3).toISOString() }
+    const d = redraftDraft({ ...status, poll, text: 'secret test poll :hecker:' }, { accountKey: ACCOUNT }, NOW)
+    expect(d.posts[0]?.poll?.expiresIn).toBe(3 * 86_400)
+  })
+})
+
+describe('threads', () => {
+  it('add a post after another, remove it and move it', () => {
+    const d = base()
+    const first = d.posts[0]!.localId
+    const { draft: two, post: second } = threadOf(d).add()
+    const { draft: three, post: middle } = threadOf(two).add(first)
+    expect(three.posts.map((p) => p.localId)).toEqual([first, middle.localId, second.localId])
+    expect(threadOf(three).move(second.localId, 0).posts.map((p) => p.localId)).toEqual([second.localId, first, middle.localId])
+    expect(threadOf(three).remove(middle.localId).posts.map((p) => p.localId)).toEqual([first, second.localId])
+  })
+
+  it('keep the last post and the posts already published in place', () => {
+    const d = base()
+    expect(threadOf(d).remove(d.posts[0]!.localId)).toBe(d)
+    const { draft: two, post: second } = threadOf(d).add()
+    const posted: Draft = { ...two, posts: [{ ...two.posts[0]!, postedId: '1' }, second] }
+    expect(threadOf(posted).remove(posted.posts[0]!.localId)).toBe(posted)
+    expect(threadOf(posted).move(second.localId, 0).posts[1]?.localId).toBe(second.localId)
+  })
+})
+
+describe('what blocks publishing', () => {
+  it('nothing, for a plain post', () => {
+    expect(draftProblems(withPost({ text: 'hello' }), limits, NOW)).toEqual([])
+  })
+
+  it('an empty post', () => {
+    expect(kinds(withPost({ text: '  \n' }))).toEqual(['empty'])
+  })
+
+  it('a post over the limit, by how much', () => {
+    const [problem] = draftProblems(withPost({ text: 'a'.repeat(503) }), limits, NOW)
+    expect(problem).toMatchObject({ kind: 'too-long', values: { over: 3, max: 500 } })
+  })
+
+  it('a poll without text', () => {
+    expect(kinds(withPost({ poll: { options: ['a', 'b'], expiresIn: 3600, multiple: false, hideTotals: false } }))).toEqual(['poll-needs-text'])
+  })
+
+  it('poll options: too few, empty, too long, duplicate, too many', () => {
+    const poll = (options: string[]) => withPost({ text: 'q', poll: { options, expiresIn: 3600, multiple: false, hideTotals: false } })
+    expect(kinds(poll(['only']))).toEqual(['poll-too-few-options'])
+    expect(kinds(poll(['a', ' ']))).toEqual(['poll-option-empty'])
+    expect(draftProblems(poll(['a', 'b'.repeat(51)]), limits, NOW)[0]).toMatchObject({ kind: 'poll-option-too-long', values: { index: 1, over: 1 } })
+    expect(draftProblems(poll(['yes', 'no', 'yes ']), limits, NOW)[0]).toMatchObject({ kind: 'poll-option-duplicate', values: { index: 2 } })
+    expect(kinds(poll(['a', 'b', 'c', 'd', 'e']))).toEqual(['poll-too-many-options'])
+  })
+
+  it('a poll expiry out of the server’s range', () => {
+    const poll = (expiresIn: number) => withPost({ text: 'q', poll: { options: ['a', 'b'], expiresIn, multiple: false, hideTotals: false } })
+    expect(kinds(poll(60))).toEqual(['poll-expiry-out-of-range'])
+    expect(kinds(poll(300))).toEqual([])
+    expect(kinds(poll(3_000_000))).toEqual(['poll-expiry-out-of-range'])
+  })
+
+  it('a poll together with media', () => {
+    const d = withPost({ text: 'q', media: [media()], poll: { options: ['a', 'b'], expiresIn: 3600, multiple: false, hideTotals: false } })
+    expect(kinds(d)).toEqual(['poll-with-media'])
+  })
+
+  it('more media than allowed, media not ready, a description too long', () => {
+    expect(kinds(withPost({ media: [media(), media(), media(), media(), media()] }))).toEqual(['too-many-media'])
+    const uploading = media({ state: 'uploading' })
+    expect(draftProblems(withPost({ media: [uploading, media({ state: 'failed' })] }), limits, NOW).map((p) => p.values.state)).toEqual([
+      'uploading',
+      'failed',
+    ])
+    const long = media({ description: 'x'.repeat(1501) })
+    expect(draftProblems(withPost({ media: [long] }), limits, NOW)).toEqual([
+      { postId: expect.any(String), kind: 'description-too-long', values: { mediaId: long.localId, max: 1500, over: 1 } },
+    ])
+  })
+
+  it('a schedule less than five minutes ahead', () => {
+    const at = (ms: number) => withPost({ text: 'hi' }, { scheduledAt: new Date(NOW + ms).toISOString() })
+    expect(kinds(at(4 * 60_000))).toEqual(['schedule-too-soon'])
+    expect(kinds(at(6 * 60_000))).toEqual([])
+    expect(kinds(withPost({ text: 'hi' }, { scheduledAt: 'soon' }))).toEqual(['schedule-invalid'])
+  })
+
+  it('a quote on a server without quotes', () => {
+    const quoting = quoteDraft(statusFixture('status.plain.json'), { accountKey: ACCOUNT, defaultVisibility: 'public', language: 'en' }, NOW)
+    const d = { ...quoting, posts: [{ ...quoting.posts[0]!, text: 'look' }] }
+    expect(kinds(d)).toEqual(['quotes-unsupported'])
+    expect(kinds(d, { ...limits, quotes: true })).toEqual([])
+  })
+
+  it('only the posts not yet published', () => {
+    const d = withPost({ text: '', postedId: '99' })
+    expect(kinds(d)).toEqual([])
+  })
+})
