@@ -3,6 +3,7 @@
 
 import { shallowReactive } from 'vue'
 import { lookupInstance } from './instance'
+import { composeLimitsOf, DEFAULT_COMPOSE_LIMITS, type ComposeLimits } from '@/components/compose/limits'
 
 export interface InstanceFeatures {
   readonly translation: boolean
@@ -13,6 +14,7 @@ export interface InstanceFeatures {
 const NOTHING: InstanceFeatures = { translation: false, streaming: null }
 
 const known = shallowReactive(new Map<string, InstanceFeatures>())
+const limits = shallowReactive(new Map<string, ComposeLimits>())
 const loading = new Map<string, Promise<void>>()
 
 function load(origin: string): Promise<void> {
@@ -23,9 +25,11 @@ function load(origin: string): Promise<void> {
         const translation = result.apiVersion === 'v2' && result.instance.configuration?.translation?.enabled === true
         const url: unknown =
           result.apiVersion === 'v2' ? result.instance.configuration?.urls?.streaming : result.instance.urls?.streamingApi
+        limits.set(origin, composeLimitsOf(result))
         known.set(origin, { translation, streaming: typeof url === 'string' && /^(wss?|https?):\/\//.test(url) ? url : null })
       })
       .catch(() => {
+        limits.set(origin, DEFAULT_COMPOSE_LIMITS)
         known.set(origin, NOTHING)
       })
     loading.set(origin, p)
@@ -43,4 +47,10 @@ export function instanceFeatures(origin: string): InstanceFeatures {
 export async function instanceStreamingUrl(origin: string): Promise<string | null> {
   await load(origin)
   return known.get(origin)?.streaming ?? null
+}
+
+/** Reactive compose limits of `origin` (from the same lookup); Mastodon's defaults until known. */
+export function composeLimitsFor(origin: string): ComposeLimits {
+  if (!known.has(origin)) void load(origin)
+  return limits.get(origin) ?? DEFAULT_COMPOSE_LIMITS
 }
