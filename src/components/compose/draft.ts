@@ -337,6 +337,7 @@ export type DraftProblemKind =
   | 'description-too-long'
   | 'schedule-invalid'
   | 'schedule-too-soon'
+  | 'schedule-thread'
   | 'quotes-unsupported'
 
 /** One thing that blocks publishing; the UI turns it into a message. `postId` null: the draft's. */
@@ -398,6 +399,8 @@ export function draftProblems(draft: Draft, limits: ComposeLimits, now = Date.no
     const at = Date.parse(draft.scheduledAt)
     if (!Number.isFinite(at)) problems.push({ postId: null, kind: 'schedule-invalid', values: {} })
     else if (at <= now + MIN_SCHEDULE_LEAD_MS) problems.push({ postId: null, kind: 'schedule-too-soon', values: { minutes: 5 } })
+    // A later post would answer a status that does not exist yet.
+    if (draft.posts.length > 1) problems.push({ postId: null, kind: 'schedule-thread', values: {} })
   }
   if (draft.quoteOf && !limits.quotes) problems.push({ postId: null, kind: 'quotes-unsupported', values: {} })
   return problems

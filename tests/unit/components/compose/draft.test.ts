@@ -240,6 +240,8 @@ describe('what blocks publishing', () => {
     expect(kinds(at(4 * 60_000))).toEqual(['schedule-too-soon'])
     expect(kinds(at(6 * 60_000))).toEqual([])
     expect(kinds(withPost({ text: 'hi' }, { scheduledAt: 'soon' }))).toEqual(['schedule-invalid'])
+    const scheduledThread = threadOf(at(6 * 60_000)).add().draft
+    expect(kinds({ ...scheduledThread, posts: scheduledThread.posts.map((p) => ({ ...p, text: 'hi' })) })).toEqual(['schedule-thread'])
   })
 
   it('a quote on a server without quotes', () => {
