@@ -1,0 +1,137 @@
+import 'fake-indexeddb/auto'
+import { IDBFactory } from 'fake-indexeddb'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { createPinia, setActivePinia } from 'pinia'
+import { newDraft } from '@/components/compose/draft'
+import type { Draft, DraftPost } from '@/components/compose/draft-types'
+import { DRAFT_WRITE_DELAY_MS, useDraftsStore } from '@/stores/drafts'
+import { openDraftStorage } from '@/stores/drafts-storage'
+
+const ALICE = 'social.example|1'
+const BOB = 'other.example|2'
+
+function draftOf(accountKey: string, text: string): Draft {
+  const d = newDraft({ accountKey, visibility: 'public', language: 'en' })
+  return { ...d, posts: [{ ...(d.posts[0] as DraftPost), text }] }
+}
+const textOf = (d: Draft | undefined) => d?.posts[0]?.text
+
+/** A fresh store, as after a reload: a new Pinia over the same IndexedDB. */
+async function reloaded() {
+  setActivePinia(createPinia())
+  const store = useDraftsStore()
+  await store.load()
+  return store
+}
+
+beforeEach(() => {
+  globalThis.indexedDB = new IDBFactory()
+  setActivePinia(createPinia())
+})
+
+describe('drafts', () => {
+  it('survive a reload', async () => {
+    const store = useDraftsStore()
+    await store.load()
+    const draft = draftOf(ALICE, 'Not lost')
+    store.create(draft)
+    await store.flush()
+    const again = await reloaded()
+    expect(again.persistent).toBe(true)
+    expect(again.ready).toBe(true)
+    expect(textOf(again.drafts.find((d) => d.id === draft.id))).toBe('Not lost')
+  })
+
+  it('show a change at once and store the last of a burst within 300 ms', async () => {
+    const store = useDraftsStore()
+    await store.load()
+    const draft = draftOf(ALICE, '')
+    store.create(draft)
+    const storage = openDraftStorage()!
+    const writes = vi.spyOn(IDBObjectStore.prototype, 'put')
+    const started = Date.now()
+    for (const text of ['H', 'Ha', 'Hal', 'Hall', 'Hallo']) {
+      store.update(draft.id, (d) => ({ ...d, posts: d.posts.map((p) => ({ ...p, text })) }))
+      expect(textOf(store.drafts[0])).toBe(text)
+    }
+    await vi.waitFor(async () => expect(textOf(await storage.read(draft.id))).toBe('Hallo'), { timeout: 2000, interval: 20 })
+    expect(Date.now() - started).toBeLessThan(DRAFT_WRITE_DELAY_MS + 700)
+    expect(writes).toHaveBeenCalledTimes(1)
+    writes.mockRestore()
+  })
+
+  it('write everything at once when the page is hidden', async () => {
+    const store = useDraftsStore()
+    await store.load()
+    const draft = draftOf(ALICE, 'leaving')
+    store.create(draft)
+    window.dispatchEvent(new Event('pagehide'))
+    // Well before the 300 ms batch would have gone.
+    const storage = openDraftStorage()!
+    await vi.waitFor(async () => expect(textOf(await storage.read(draft.id))).toBe('leaving'), { timeout: 150, interval: 10 })
+  })
+
+  it('are listed newest first and by account', async () => {
+    const store = useDraftsStore()
+    await store.load()
+    const older = { ...draftOf(ALICE, 'older'), updatedAt: 1 }
+    const newer = { ...draftOf(BOB, 'newer'), updatedAt: 2 }
+    store.create(older)
+    store.create(newer)
+    expect(store.drafts.map(textOf)).toEqual(['newer', 'older'])
+    expect(store.byAccount(ALICE).map(textOf)).toEqual(['older'])
+  })
+
+  it('are gone for good once removed', async () => {
+    const store = useDraftsStore()
+    await store.load()
+    const draft = draftOf(ALICE, 'posted')
+    store.create(draft)
+    await store.flush()
+    await store.remove(draft.id)
+    expect(store.drafts).toEqual([])
+    expect((await reloaded()).drafts).toEqual([])
+  })
+
+  it('of an account that signs out are forgotten, the others kept', async () => {
+    const store = useDraftsStore()
+    await store.load()
+    store.create(draftOf(ALICE, 'alice'))
+    store.create(draftOf(BOB, 'bob'))
+    await store.flush()
+    await store.forgetAccount(ALICE)
+    expect(store.drafts.map(textOf)).toEqual(['bob'])
+    expect((await reloaded()).drafts.map(textOf)).toEqual(['bob'])
+  })
+
+  it('work for the session without IndexedDB, saying they are not kept', async () => {
+    // @ts-expect-error: as in a browser without IndexedDB
+    delete globalThis.indexedDB
+    const store = useDraftsStore()
+    await store.load()
+    expect(store.persistent).toBe(false)
+    const draft = draftOf(ALICE, 'session only')
+    store.create(draft)
+    store.update(draft.id, (d) => ({ ...d, language: 'nl' }))
+    await store.flush()
+    expect(store.drafts[0]?.language).toBe('nl')
+  })
+
+  it('show what another tab changed', async () => {
+    const store = useDraftsStore()
+    await store.load()
+    const draft = draftOf(ALICE, 'first')
+    store.create(draft)
+    await store.flush()
+    // Another tab: its own Pinia over the same IndexedDB.
+    const otherTab = await (async () => {
+      setActivePinia(createPinia())
+      const s = useDraftsStore()
+      await s.load()
+      return s
+    })()
+    otherTab.update(draft.id, (d) => ({ ...d, posts: d.posts.map((p) => ({ ...p, text: 'edited elsewhere' })) }))
+    await otherTab.flush()
+    await vi.waitFor(() => expect(textOf(store.drafts[0])).toBe('edited elsewhere'))
+  })
+})
