@@ -42,6 +42,12 @@ export const routes: RouteRecordRaw[] = [
         meta: { titleKey: 'views.profile.documentTitle' },
       },
       {
+        path: '/scheduled',
+        name: 'scheduled',
+        component: () => import('@/views/ScheduledView.vue'),
+        meta: { titleKey: 'views.scheduled.title' },
+      },
+      {
         path: '/tags/:tag',
         name: 'tag',
         component: () => import('@/views/TagView.vue'),

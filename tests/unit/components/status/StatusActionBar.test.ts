@@ -7,10 +7,15 @@ import StatusActionBar from '@/components/status/StatusActionBar.vue'
 import StatusCard from '@/components/status/StatusCard.vue'
 import { useEntitiesStore } from '@/stores/entities'
 import { alice, seedAccounts, storedAccount } from '../../helpers/accounts'
-import { FakeHttpError, carolPost, deferred, relationship, server } from '../../helpers/fake-interactions-server'
+import { FakeHttpError, carolOnA, carolPost, deferred, relationship, server } from '../../helpers/fake-interactions-server'
 import { createTestApp, resetDocument } from '../../helpers/test-app'
 
 vi.mock('masto', () => import('../../helpers/fake-interactions-server'))
+const composeFromStatus = vi.fn(async () => {})
+vi.mock('@/composables/compose-entry', async (importOriginal) => ({
+  ...(await importOriginal<Record<string, unknown>>()),
+  composeFromStatus: (...args: unknown[]) => composeFromStatus(...(args as [])),
+}))
 
 enableAutoUnmount(afterEach)
 
@@ -48,18 +53,17 @@ afterEach(() => {
 })
 
 describe('StatusActionBar: the buttons', () => {
-  it('offers boost, favourite, bookmark and more, with counts and pressed states, and no reply button', () => {
+  it('offers reply, boost, favourite, bookmark and more, with counts and pressed states', () => {
     const { wrapper } = mountBar(carolPost({ favourited: true, favouritesCount: 1234, reblogsCount: 2 }))
     const group = wrapper.get('[role="group"]')
     expect(group.attributes('aria-label')).toBe('Post actions')
     const names = group.findAll('button').map((b) => b.attributes('aria-label'))
-    expect(names).toEqual(['Boost, 2 boosts', 'Favourite, 1,234 favourites', 'Bookmark', 'More actions'])
+    expect(names).toEqual(['Reply', 'Boost, 2 boosts', 'Favourite, 1,234 favourites', 'Bookmark', 'More actions'])
     expect(button(wrapper, /^Favourite/).attributes('aria-pressed')).toBe('true')
     expect(button(wrapper, /^Favourite/).text()).toBe('1,234')
     expect(button(wrapper, /^Boost/).attributes('aria-pressed')).toBe('false')
     expect(button(wrapper, /^Boost/).attributes('aria-haspopup')).toBe('menu')
     expect(button(wrapper, /^Bookmark/).attributes('aria-pressed')).toBe('false')
-    expect(wrapper.text()).not.toMatch(/reply/i)
   })
 
   it('shows nothing for an account that is not signed in', () => {
@@ -175,6 +179,7 @@ describe('StatusActionBar: the More menu', () => {
     expect(items).toEqual([
       'Copy link',
       'Open the original on localhost:4180',
+      'Quote',
       'Follow @carol@localhost:4180',
       'Mute @carol@localhost:4180',
       'Block @carol@localhost:4180',
@@ -375,5 +380,59 @@ describe('StatusCard with the action bar', () => {
     await button(wrapper, /^Favourite/).trigger('click')
     await flushPromises()
     expect(server.calls[0]!.path).toBe('/api/v1/statuses/100/favourite')
+  })
+})
+
+describe('StatusActionBar: writing', () => {
+  beforeEach(() => composeFromStatus.mockClear())
+  function answerRelationships() {
+    server.respond = (call) => (call.path === '/api/v1/accounts/relationships' ? [relationship('3')] : undefined)
+  }
+
+  it('Reply opens the composer for the post, as the card’s account', async () => {
+    const post = carolPost()
+    const { wrapper } = mountBar(post)
+    await button(wrapper, /^Reply$/).trigger('click')
+    expect(composeFromStatus).toHaveBeenCalledWith('reply', post, alice.key)
+  })
+
+  it('Quote sits in More for a post its policy lets the reader quote', async () => {
+    answerRelationships()
+    const post = carolPost()
+    const { wrapper } = mountBar(post)
+    await button(wrapper, /^More actions/).trigger('click')
+    await flushPromises()
+    const quote = wrapper.findAll('[role="menuitem"]').find((i) => i.text() === 'Quote')!
+    await quote.trigger('click')
+    expect(composeFromStatus).toHaveBeenCalledWith('quote', post, alice.key)
+    expect(wrapper.find('[role="menu"]').exists()).toBe(false)
+  })
+
+  it('a post nobody may quote offers no Quote', async () => {
+    answerRelationships()
+    const post = carolPost({ quoteApproval: { automatic: [], manual: [], currentUser: 'denied' } } as Partial<mastodon.v1.Status>)
+    const { wrapper } = mountBar(post)
+    await button(wrapper, /^More actions/).trigger('click')
+    await flushPromises()
+    expect(wrapper.findAll('[role="menuitem"]').map((i) => i.text())).not.toContain('Quote')
+  })
+
+  it('one’s own post can be edited, or deleted and redrafted after a question', async () => {
+    const own = carolPost({ account: carolOnA({ id: alice.id, username: alice.username, acct: alice.username }) })
+    const { wrapper } = mountBar(own)
+    await button(wrapper, /^More actions/).trigger('click')
+    await flushPromises()
+    const items = wrapper.findAll('[role="menuitem"]')
+    expect(items.map((i) => i.text())).toEqual(expect.arrayContaining(['Edit', 'Delete and redraft', 'Delete post']))
+    await items.find((i) => i.text() === 'Edit')!.trigger('click')
+    expect(composeFromStatus).toHaveBeenLastCalledWith('edit', own, alice.key)
+
+    await button(wrapper, /^More actions/).trigger('click')
+    await flushPromises()
+    await wrapper.findAll('[role="menuitem"]').find((i) => i.text() === 'Delete and redraft')!.trigger('click')
+    expect(composeFromStatus).not.toHaveBeenCalledWith('redraft', own, alice.key)
+    expect(wrapper.text()).toContain('Delete this post and open it as a new draft?')
+    await wrapper.findAll('button').find((b) => b.text() === 'Delete and redraft')!.trigger('click')
+    expect(composeFromStatus).toHaveBeenLastCalledWith('redraft', own, alice.key)
   })
 })
