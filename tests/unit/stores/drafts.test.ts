@@ -104,6 +104,26 @@ describe('drafts', () => {
     expect((await reloaded()).drafts.map(textOf)).toEqual(['bob'])
   })
 
+  it('try a failed write again with the next change, losing nothing', async () => {
+    const store = useDraftsStore()
+    await store.load()
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const put = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementationOnce(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError')
+    })
+    const draft = draftOf(ALICE, 'first')
+    store.create(draft)
+    await store.flush()
+    expect(warn).toHaveBeenCalled()
+    const storage = openDraftStorage()!
+    expect(await storage.read(draft.id)).toBeUndefined()
+    store.update(draft.id, (d) => ({ ...d, language: 'nl' }))
+    await store.flush()
+    expect(await storage.read(draft.id)).toMatchObject({ language: 'nl', posts: [{ text: 'first' }] })
+    put.mockRestore()
+    warn.mockRestore()
+  })
+
   it('work for the session without IndexedDB, saying they are not kept', async () => {
     // @ts-expect-error: as in a browser without IndexedDB
     delete globalThis.indexedDB
