@@ -27,8 +27,11 @@ export function usePublishDraft() {
   const uploads = useMediaUploads()
   const state = shallowRef<PublishState>({ kind: 'idle' })
 
-  /** Resolves true once the server confirmed everything (and the draft is gone). */
-  async function publish(draft: Draft): Promise<boolean> {
+  /**
+   * Resolves true once the server confirmed everything and the draft is gone. `confirmed`
+   * runs as soon as the server has confirmed, before the draft is deleted.
+   */
+  async function publish(draft: Draft, confirmed: () => void = () => {}): Promise<boolean> {
     if (state.value.kind === 'publishing') return false
     state.value = { kind: 'publishing' }
     try {
@@ -46,8 +49,9 @@ export function usePublishDraft() {
           if (isStatus(published)) entities.putStatus(draft.accountKey, published)
         },
       })
-      await drafts.remove(draft.id)
       state.value = { kind: 'idle' }
+      confirmed()
+      await drafts.remove(draft.id)
       return true
     } catch (error) {
       state.value = {
