@@ -111,3 +111,66 @@ test('suggestions: @bo offers accounts from the server, Enter writes the full ha
   await text.press('Escape')
   await expect(list).toBeHidden()
 })
+
+// A 2×2 PNG, enough for the server to take as an image.
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVQI12P4z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==',
+  'base64',
+)
+
+test('a thread with a content warning and a poll, then two images with alt text and a focal point, arrives in the home column', async ({ page, stack, control }) => {
+  const { home, alice } = await homeDeck(page, stack.instanceA)
+  await page.locator('body').press('n')
+  const panel = composer(page)
+  // First post: content warning and a poll.
+  await panel.getByRole('button', { name: 'Content warning' }).click()
+  await panel.getByLabel('Content warning', { exact: true }).fill('Vegetable politics')
+  await panel.getByRole('textbox', { name: "What's on your mind?" }).fill('Which is the best soup?')
+  await panel.getByRole('button', { name: 'Add a poll' }).click()
+  await panel.getByRole('textbox', { name: 'Option 1' }).fill('Leek')
+  await panel.getByRole('textbox', { name: 'Option 2' }).fill('Pumpkin')
+  await panel.getByRole('checkbox', { name: 'Allow several choices' }).check()
+  // Second post: two images, each described, the first with a focal point.
+  await panel.getByRole('button', { name: 'Add a post to the thread' }).click()
+  const second = panel.getByRole('region', { name: 'Post 2 of 2' })
+  await second.getByRole('textbox', { name: 'Post 2 of 2' }).fill('The contenders:')
+  await second.locator('input[type="file"]').setInputFiles([
+    { name: 'leek.png', mimeType: 'image/png', buffer: PNG },
+    { name: 'pumpkin.png', mimeType: 'image/png', buffer: PNG },
+  ])
+  await expect(second.getByText('Uploaded')).toHaveCount(2, { timeout: 15_000 })
+  for (const [name, alt] of [
+    ['leek.png', 'A bunch of leeks on a wooden table'],
+    ['pumpkin.png', 'An orange pumpkin'],
+  ] as const) {
+    await second.getByRole('button', { name: `Edit alt text of ${name}` }).click()
+    const dialog = page.getByRole('dialog', { name: `Describe ${name}` })
+    await dialog.getByLabel('Alt text').fill(alt)
+    if (name === 'leek.png') {
+      const point = dialog.getByRole('slider', { name: 'Focal point' })
+      await point.focus()
+      await point.press('Shift+ArrowLeft')
+      await point.press('Shift+ArrowUp')
+    }
+    await dialog.getByRole('button', { name: 'Save' }).click()
+    await expect(dialog).toBeHidden()
+  }
+  await expect(second.getByText('Alt text missing')).toHaveCount(0)
+  await panel.getByRole('button', { name: 'Post thread of 2' }).click()
+  await expect(panel).toBeHidden({ timeout: 15_000 })
+
+  // Both arrive live: the second on top, the first (behind its warning) under it.
+  await expect(home.locator('article').first()).toContainText('The contenders:')
+  await expect(home.locator('article').nth(1)).toContainText('Vegetable politics')
+  // The server holds what was sent.
+  const posts = (await (await control(stack.instanceA, `/as/alice/api/v1/accounts/${alice.id}/statuses?limit=2`, undefined, 'GET')).json()) as Array<{
+    spoiler_text: string
+    poll: { options: Array<{ title: string }>; multiple: boolean } | null
+    media_attachments: Array<{ description: string; meta: { focus?: { x: number; y: number } } | null }>
+  }>
+  expect(posts[1]!.spoiler_text).toBe('Vegetable politics')
+  expect(posts[1]!.poll?.options.map((o) => o.title)).toEqual(['Leek', 'Pumpkin'])
+  expect(posts[1]!.poll?.multiple).toBe(true)
+  expect(posts[0]!.media_attachments.map((m) => m.description)).toEqual(['A bunch of leeks on a wooden table', 'An orange pumpkin'])
+  expect(posts[0]!.media_attachments[0]!.meta?.focus).toEqual({ x: -0.25, y: 0.25 })
+})
