@@ -1,14 +1,28 @@
 // Test controls, mounted at /__control/ only when the fediverse was started
 // with `controls: true` (never in the demo). Tests use them to inject faults,
 // act as any user, mint tokens, drop streaming sockets, read the request log,
-// create statuses in bulk and reset to the seed.
+// create statuses in bulk, publish scheduled posts now, set how long uploads
+// process, and reset to the seed.
+//
+// POST /__control/faults {path, kind, method?, count? (or times?), exact?, status?, body?,
+//   headers?, delay_ms?}: the next matching request(s) fail. Kinds: status (answers
+//   `status` with `body`), hang (no answer), reset (connection dropped), malformed (bad
+//   JSON), delay (answers late), nocors (no CORS headers), and for "nothing posted
+//   twice": hang-after / reset-after (the request is done in full, a post stored and
+//   streamed, then no answer comes / the connection drops).
+// POST /__control/scheduled/publish-due {now?}: publishes the scheduled posts due by
+//   `now` (ISO time or ms; default: the present), as if their time had come.
+// POST /__control/media-processing {ms, types?}: uploads of those types (default video,
+//   gifv and audio; `image` too if named) stay "processing" for `ms` from now on.
 
 import type { ApiState } from './context.ts'
 import type { Router } from './http.ts'
 import { errorResponse, json, readParams, str, bool, int, type Params } from './http.ts'
 import { randomToken } from './ids.ts'
 import { bulkStatuses } from './bulk.ts'
-import type { Fault, MockInstance } from './instance.ts'
+import { FAULT_KINDS, type FaultKind, type MockInstance } from './instance.ts'
+import type { MediaType } from './model.ts'
+import { publishDue } from './scheduled.ts'
 import type { RunningFediverse } from './server.ts'
 import { dispatch } from './server.ts'
 import { ApiFailure } from './world.ts'
@@ -139,8 +153,8 @@ export async function handleControl(
   if (method === 'POST' && path === '/faults') {
     const faultPath = str(params, 'path')
     if (!faultPath) return errorResponse(422, 'path is required')
-    const kind = (str(params, 'kind') ?? 'status') as Fault['kind']
-    if (!['status', 'hang', 'malformed', 'reset', 'delay', 'nocors'].includes(kind)) return errorResponse(422, `Unknown kind ${kind}`)
+    const kind = (str(params, 'kind') ?? 'status') as FaultKind
+    if (!FAULT_KINDS.includes(kind)) return errorResponse(422, `Unknown kind ${kind}`)
     const headers: Record<string, string> = {}
     const h = params.headers
     if (h && typeof h === 'object') for (const [k, v] of Object.entries(h)) headers[k.toLowerCase()] = String(v)
@@ -148,7 +162,7 @@ export async function handleControl(
       path: faultPath,
       exact: bool(params, 'exact') ?? false,
       method: str(params, 'method')?.toUpperCase() ?? null,
-      remaining: int(params, 'count') ?? 1,
+      remaining: int(params, 'count') ?? int(params, 'times') ?? 1,
       kind,
       status: int(params, 'status') ?? 500,
       body: params.body ?? null,
@@ -161,6 +175,24 @@ export async function handleControl(
   if (method === 'DELETE' && path === '/faults') {
     inst.faults = []
     return json({ ok: true })
+  }
+
+  if (method === 'POST' && path === '/scheduled/publish-due') {
+    const now = str(params, 'now')
+    const at = now === undefined ? Date.now() : /^\d+$/.test(now) ? Number(now) : Date.parse(now)
+    if (!Number.isFinite(at)) return errorResponse(422, `Not a time: ${now}`)
+    const published = publishDue(inst.world, at)
+    return json({ published: published.map((s) => inst.statusId(s.key)) })
+  }
+
+  if (method === 'POST' && path === '/media-processing') {
+    const ms = int(params, 'ms')
+    if (ms === undefined || ms < 0) return errorResponse(422, 'ms is required')
+    const types = (Array.isArray(params.types) ? params.types.map(String) : ['video', 'gifv', 'audio']) as MediaType[]
+    const unknown = types.filter((t) => !(t in inst.mediaProcessingMs))
+    if (unknown.length) return errorResponse(422, `Unknown media types ${unknown.join(', ')}`)
+    for (const t of types) inst.mediaProcessingMs[t] = ms
+    return json(inst.mediaProcessingMs)
   }
 
   if (method === 'POST' && path === '/streaming/drop') {

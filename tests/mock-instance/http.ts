@@ -88,6 +88,12 @@ export function assignRailsKey(target: Params, key: string, value: unknown): voi
         node.push(value)
         return
       }
+      // Rails: `a[][id]=1&a[][description]=x` is one hash; a key already there starts the next.
+      const tail = node[node.length - 1]
+      if (part === '' && i + 2 === parts.length && tail && typeof tail === 'object' && !Array.isArray(tail) && !(parts[i + 1]! in tail)) {
+        node = tail as Record<string, unknown>
+        continue
+      }
       const idx = part === '' ? node.length : Number(part)
       node[idx] ??= nextIsArray ? [] : {}
       node = node[idx] as Record<string, unknown> | unknown[]

@@ -38,7 +38,8 @@ describe('instance v2', () => {
       expect(instance.configuration.statuses).toEqual({ maxCharacters: 500, maxMediaAttachments: 4, charactersReservedPerUrl: 23 })
       expect(instance.configuration.polls).toEqual({ maxOptions: 4, maxCharactersPerOption: 50, minExpiration: 300, maxExpiration: 2629746 })
       expect(instance.configuration.translation.enabled).toBe(true)
-      expect(instance.apiVersions).toEqual({ mastodon: 6 })
+      // Mastodon 4.5: quote posts.
+      expect(instance.apiVersions).toEqual({ mastodon: 7 })
       expect(instance.thumbnail.url).toBe(`${origin}/system/thumbnail.svg`)
       expect(instance.contact.account?.username).toBe(which === 'a' ? 'alice' : 'frank')
       expect(instance.rules.length).toBeGreaterThan(0)

@@ -2,6 +2,7 @@
 // tokens, request log and injected faults. The canonical data lives in World.
 
 import { IdSpace, type IdFormat } from './ids.ts'
+import type { MediaType } from './model.ts'
 import type { World } from './world.ts'
 
 export interface AppRecord {
@@ -43,13 +44,33 @@ export interface Fault {
   exact: boolean
   method: string | null
   remaining: number
-  /** nocors: answer normally but without CORS headers, as a server that refuses web apps. */
-  kind: 'status' | 'hang' | 'malformed' | 'reset' | 'delay' | 'nocors'
+  /**
+   * nocors: answer normally but without CORS headers, as a server that refuses web apps.
+   * hang-after / reset-after: do the request fully (a post is stored and streamed), then
+   * never answer / drop the connection, as when a network fails on the way back.
+   */
+  kind: FaultKind
   status: number
   body: unknown
   headers: Record<string, string>
   delayMs: number
 }
+
+export const FAULT_KINDS = ['status', 'hang', 'malformed', 'reset', 'delay', 'nocors', 'hang-after', 'reset-after'] as const
+export type FaultKind = (typeof FAULT_KINDS)[number]
+
+/** What an Idempotency-Key (per account) stands for: the post made, or the one scheduled. */
+export interface IdempotentResult {
+  kind: 'status' | 'scheduled'
+  key: string
+  at: number
+}
+
+/**
+ * Ms an upload stays "processing" (v2 answers 202, GET 206, posts refuse it). Images are
+ * processed at once, as on Mastodon; tests change these through /__control/media-processing.
+ */
+export const DEFAULT_MEDIA_PROCESSING_MS: Readonly<Record<MediaType, number>> = { image: 0, gifv: 1000, video: 1000, audio: 1000, unknown: 0 }
 
 export interface LoggedRequest {
   at: number
@@ -103,6 +124,7 @@ export type IdKind =
   | 'filter'
   | 'report'
   | 'tag'
+  | 'scheduled'
 
 export class MockInstance {
   readonly opts: InstanceOptions
@@ -111,13 +133,14 @@ export class MockInstance {
   readonly apps = new Map<string, AppRecord>()
   readonly tokens = new Map<string, TokenRecord>()
   readonly codes = new Map<string, AuthCodeRecord>()
-  readonly idempotency = new Map<string, { statusKey: string; at: number }>()
+  readonly idempotency = new Map<string, IdempotentResult>()
   readonly log: LoggedRequest[] = []
   readonly oauthLog: OAuthEvent[] = []
   faults: Fault[] = []
   private faultSeq = 0
   readonly rateBuckets = new Map<string, { start: number; count: number }>()
   features: InstanceFeatures = { streaming: true, translation: true, groupedNotifications: true }
+  mediaProcessingMs: Record<MediaType, number> = { ...DEFAULT_MEDIA_PROCESSING_MS }
 
   constructor(opts: InstanceOptions, world: World) {
     this.opts = opts
@@ -137,6 +160,7 @@ export class MockInstance {
       filter: space(),
       report: space(),
       tag: space(),
+      scheduled: space(),
     }
   }
 

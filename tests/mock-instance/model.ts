@@ -4,6 +4,8 @@
 
 export type Visibility = 'public' | 'unlisted' | 'private' | 'direct'
 export type QuoteState = 'pending' | 'accepted' | 'rejected' | 'revoked' | 'deleted' | 'unauthorized'
+/** Who may quote a post (Mastodon 4.5's `quote_approval_policy`); private and direct posts are always `nobody`. */
+export type QuotePolicy = 'public' | 'followers' | 'nobody'
 export type MediaType = 'image' | 'gifv' | 'video' | 'audio' | 'unknown'
 export type NotificationType =
   | 'mention'
@@ -117,6 +119,7 @@ export interface StatusRecord {
   inReplyToKey: string | null
   reblogOfKey: string | null
   quote: { statusKey: string; state: QuoteState } | null
+  quotePolicy: QuotePolicy
   mediaKeys: string[]
   poll: PollRecord | null
   card: CardRecord | null
@@ -127,6 +130,41 @@ export interface StatusRecord {
   versions: StatusVersion[]
   applicationName: string | null
   deletedAt: number | null
+}
+
+/** A poll as a post asks for it: `expiresIn` seconds from when it is published. */
+export interface PollInput {
+  options: string[]
+  expiresIn: number
+  multiple?: boolean
+  hideTotals?: boolean
+}
+
+/**
+ * A post waiting for its time (Mastodon's ScheduledStatus). `params` are kept as the
+ * request gave them, as Mastodon keeps them, and are checked again when it is published.
+ */
+export interface ScheduledStatusRecord {
+  key: string
+  ownerKey: string
+  /** The instance it was scheduled on (its ids are that instance's). */
+  home: string
+  createdAt: number
+  scheduledAt: number
+  params: {
+    text: string
+    spoilerText: string | null
+    visibility: Visibility | null
+    sensitive: boolean | null
+    language: string | null
+    inReplyToKey: string | null
+    quoteKey: string | null
+    quotePolicy: QuotePolicy | null
+    poll: PollInput | null
+  }
+  /** Attachments held for it: no other post can take them meanwhile. */
+  mediaKeys: string[]
+  applicationName: string | null
 }
 
 export interface NotificationRecord {

@@ -10,9 +10,11 @@ import type {
   MediaRecord,
   NotificationRecord,
   PollRecord,
+  ScheduledStatusRecord,
   StatusRecord,
   StatusVersion,
 } from './model.ts'
+import { quoteApproval } from './quote-policy.ts'
 import { escapeHtml, formatPlainHtml } from './text.ts'
 import type { World } from './world.ts'
 
@@ -307,7 +309,8 @@ export class View {
           }
         : null,
       poll: s.poll ? this.poll(s, s.poll) : null,
-      quote_approval: { automatic: ['public'], manual: [], current_user: v === s.authorKey ? 'automatic' : 'automatic' },
+      // Of the boosted post for a boost, as Mastodon serialises `object.proper`.
+      quote_approval: quoteApproval(w, reblogOf ?? s, v),
     }
     if (s.quote) out.quote = this.quote(s, depth)
     if (v) {
@@ -337,6 +340,38 @@ export class View {
     if (state !== 'accepted' || !quoted) return { state, quoted_status: null }
     if (depth >= 1) return { state, quoted_status_id: this.inst.statusId(quoted.key) }
     return { state, quoted_status: this.status(quoted, depth + 1) }
+  }
+
+  /** ScheduledStatus: `params` as the request gave them, ids as this instance shows them. */
+  scheduledStatus(r: ScheduledStatusRecord): Json {
+    const p = r.params
+    const statusId = (key: string | null) => (key && this.world.statuses.has(key) ? this.inst.statusId(key) : null)
+    return {
+      id: this.inst.ids.scheduled.idFor(r.key, r.createdAt),
+      scheduled_at: iso(r.scheduledAt),
+      params: {
+        text: p.text,
+        poll: p.poll
+          ? { options: p.poll.options, expires_in: String(p.poll.expiresIn), multiple: p.poll.multiple ?? false, hide_totals: p.poll.hideTotals ?? false }
+          : null,
+        media_ids: r.mediaKeys.length ? r.mediaKeys.map((k) => this.inst.ids.media.idFor(k, this.world.media.get(k)?.createdAt ?? 0)) : null,
+        sensitive: p.sensitive,
+        visibility: p.visibility,
+        language: p.language,
+        spoiler_text: p.spoilerText,
+        in_reply_to_id: statusId(p.inReplyToKey),
+        quoted_status_id: statusId(p.quoteKey),
+        quote_approval_policy: p.quotePolicy,
+        allowed_mentions: null,
+        idempotency: null,
+        scheduled_at: null,
+        with_rate_limit: false,
+      },
+      media_attachments: r.mediaKeys
+        .map((k) => this.world.media.get(k))
+        .filter((m): m is MediaRecord => Boolean(m))
+        .map((m) => this.media(m)),
+    }
   }
 
   statusVersion(s: StatusRecord, version: StatusVersion): Json {

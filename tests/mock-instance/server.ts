@@ -12,6 +12,7 @@ import { ApiFailure, World } from './world.ts'
 import { registerRoutes } from './routes/index.ts'
 import { attachStreaming, type StreamingServer } from './streaming.ts'
 import { handleControl } from './control.ts'
+import { publishDue, startScheduler } from './scheduled.ts'
 import { seedWorld } from './seed.ts'
 
 export interface InstanceSpec {
@@ -135,7 +136,9 @@ export async function startFediverse(opts: FediverseOptions): Promise<RunningFed
   })
 
   fed.urls = specs.map((s) => s.origin)
+  const stopScheduler = startScheduler(() => fed.world)
   fed.close = async () => {
+    stopScheduler()
     for (const s of streamings) s.close()
     await Promise.all(
       servers.map(
@@ -189,6 +192,8 @@ async function handle(
   const request = toRequest(req, inst.origin)
   const url = new URL(request.url)
   const path = url.pathname
+  // Scheduled posts whose time has come are out before anything is read.
+  publishDue(fed.world)
   const cors = corsApplies(path)
   const corsHeaders: Record<string, string> = cors
     ? { 'access-control-allow-origin': '*', 'access-control-expose-headers': CORS_EXPOSE }
@@ -232,9 +237,11 @@ async function handle(
   if (inst.log.length > 5000) inst.log.splice(0, inst.log.length - 5000)
 
   const fault = inst.takeFault(request.method, path)
+  // These let the request do all it does, and lose only the answer.
+  const loseAnswer = fault?.kind === 'hang-after' || fault?.kind === 'reset-after' ? fault.kind : null
   if (fault?.kind === 'nocors') {
     for (const k of Object.keys(corsHeaders)) delete corsHeaders[k]
-  } else if (fault) {
+  } else if (fault && !loseAnswer) {
     logEntry.status = fault.kind === 'status' ? fault.status : -1
     switch (fault.kind) {
       case 'hang':
@@ -282,6 +289,11 @@ async function handle(
 
   const response = await dispatch(router, request, url, { inst, fed, auth })
   logEntry.status = response.status
+  if (loseAnswer === 'hang-after') return // the socket closes when the client gives up, or on close()
+  if (loseAnswer === 'reset-after') {
+    req.socket.destroy()
+    return
+  }
   await send(res, response, extra)
 }
 

@@ -7,7 +7,7 @@ export interface MentionTarget {
   url: string
 }
 
-const URL_RE = /https?:\/\/[^\s<>"]+[^\s<>".,;:!?)\]'"]/g
+export const URL_RE = /https?:\/\/[^\s<>"]+[^\s<>".,;:!?)\]'"]/g
 const MENTION_RE = /(^|[^\w/@])@([a-zA-Z0-9_]+)(?:@([a-zA-Z0-9.-]+(?::\d+)?))?/g
 const TAG_RE = /(^|[^\w/&#])#([\p{L}\p{N}_]*[\p{L}_][\p{L}\p{N}_]*)/gu
 

@@ -13,8 +13,11 @@ import type {
   MediaRecord,
   NotificationRecord,
   NotificationType,
+  PollInput,
   PollRecord,
+  QuotePolicy,
   QuoteState,
+  ScheduledStatusRecord,
   StatusRecord,
   Visibility,
 } from './model.ts'
@@ -37,8 +40,10 @@ export interface PostInput {
   inReplyToKey?: string | null
   quoteKey?: string | null
   quoteState?: QuoteState
+  /** Who may quote it; `public` when not given. Private and direct posts are always `nobody`. */
+  quotePolicy?: QuotePolicy
   mediaKeys?: string[]
-  poll?: { options: string[]; expiresIn: number; multiple?: boolean; hideTotals?: boolean } | null
+  poll?: PollInput | null
   card?: CardRecord | null
   applicationName?: string | null
   at?: number
@@ -78,6 +83,8 @@ export class World extends EventEmitter<WorldEvents> {
   readonly unreadConversations = new Map<string, Set<string>>() // account -> conversation keys
   readonly removedConversations = new Map<string, Set<string>>()
   readonly followedTags = new Map<string, Set<string>>()
+  /** Posts waiting for their time, by key (see scheduled.ts). */
+  readonly scheduled = new Map<string, ScheduledStatusRecord>()
   /**
    * Test-only patches merged into serialized entities (hostile payloads for
    * the security suite): by status key, account key; history and translation
@@ -347,18 +354,10 @@ export class World extends EventEmitter<WorldEvents> {
       inReplyToKey: parent?.key ?? null,
       reblogOfKey: null,
       quote: quoted ? { statusKey: quoted.key, state: input.quoteState ?? 'accepted' } : null,
+      // Mastodon downgrades the policy of posts that are not distributed to `nobody`.
+      quotePolicy: visibility === 'private' || visibility === 'direct' ? 'nobody' : (input.quotePolicy ?? 'public'),
       mediaKeys: input.mediaKeys ?? [],
-      poll: input.poll
-        ? {
-            key: this.nextKey('poll'),
-            createdAt,
-            expiresAt: createdAt + input.poll.expiresIn * 1000,
-            multiple: input.poll.multiple ?? false,
-            hideTotals: input.poll.hideTotals ?? false,
-            options: input.poll.options,
-            votes: new Map(),
-          }
-        : null,
+      poll: input.poll ? this.newPoll(input.poll, createdAt) : null,
       card: input.card ?? null,
       tags: extractTags(input.text),
       mentionKeys: this.mentionKeysFor(input.text, author.home, implicit),
@@ -397,6 +396,26 @@ export class World extends EventEmitter<WorldEvents> {
     return s
   }
 
+  private newPoll(poll: PollInput, createdAt: number): PollRecord {
+    return {
+      key: this.nextKey('poll'),
+      createdAt,
+      expiresAt: createdAt + poll.expiresIn * 1000,
+      multiple: poll.multiple ?? false,
+      hideTotals: poll.hideTotals ?? false,
+      options: poll.options,
+      votes: new Map(),
+    }
+  }
+
+  /** Whether a new post (or `editing`) may take this attachment: on no other post, scheduled or not. */
+  isMediaFree(mediaKey: string, editing: string | null = null): boolean {
+    const m = this.media.get(mediaKey)
+    if (!m || (m.statusKey !== null && m.statusKey !== editing)) return false
+    for (const r of this.scheduled.values()) if (r.mediaKeys.includes(mediaKey)) return false
+    return true
+  }
+
   private insertStatus(s: StatusRecord): void {
     this.statuses.set(s.key, s)
     // Keep creation order even when the seed writes statuses out of order.
@@ -429,6 +448,7 @@ export class World extends EventEmitter<WorldEvents> {
       inReplyToKey: null,
       reblogOfKey: target.key,
       quote: null,
+      quotePolicy: 'nobody',
       mediaKeys: [],
       poll: null,
       card: null,
@@ -454,7 +474,25 @@ export class World extends EventEmitter<WorldEvents> {
     if (r) this.deleteStatus(r.key)
   }
 
-  edit(statusKey: string, changes: { text?: string; spoilerText?: string; sensitive?: boolean; language?: string; mediaKeys?: string[]; pollOptions?: string[] }, at?: number): StatusRecord {
+  /**
+   * @param changes what changes; `poll` replaces the poll (votes start over when its
+   *   options or `multiple` change, as on Mastodon), null removes it; `pollOptions`
+   *   renames the options of the poll there is.
+   */
+  edit(
+    statusKey: string,
+    changes: {
+      text?: string
+      spoilerText?: string
+      sensitive?: boolean
+      language?: string
+      mediaKeys?: string[]
+      pollOptions?: string[]
+      poll?: PollInput | null
+      quotePolicy?: QuotePolicy
+    },
+    at?: number,
+  ): StatusRecord {
     const s = this.status(statusKey)
     const editedAt = at ?? this.now()
     if (s.versions.length === 0) {
@@ -471,11 +509,31 @@ export class World extends EventEmitter<WorldEvents> {
     if (changes.spoilerText !== undefined) s.spoilerText = changes.spoilerText
     if (changes.sensitive !== undefined) s.sensitive = changes.sensitive
     if (changes.language !== undefined) s.language = changes.language
-    if (changes.mediaKeys !== undefined) s.mediaKeys = changes.mediaKeys
+    if (changes.mediaKeys !== undefined) {
+      // Attachments taken off are free again (Mastodon keeps them for a redraft).
+      for (const k of s.mediaKeys) {
+        const m = this.media.get(k)
+        if (m && !changes.mediaKeys.includes(k)) m.statusKey = null
+      }
+      for (const k of changes.mediaKeys) {
+        const m = this.media.get(k)
+        if (m) m.statusKey = s.key
+      }
+      s.mediaKeys = changes.mediaKeys
+    }
     if (changes.pollOptions !== undefined && s.poll) {
       s.poll.options = changes.pollOptions
       s.poll.votes.clear()
     }
+    if (changes.poll === null) s.poll = null
+    else if (changes.poll) {
+      const before = s.poll
+      const next = this.newPoll(changes.poll, editedAt)
+      // The same poll, so the same id; its votes only count while the question stays the same.
+      const same = before !== null && before.multiple === next.multiple && before.options.join('\n') === next.options.join('\n')
+      s.poll = before ? { ...next, key: before.key, createdAt: before.createdAt, votes: same ? before.votes : new Map() } : next
+    }
+    if (changes.quotePolicy !== undefined) s.quotePolicy = s.visibility === 'private' || s.visibility === 'direct' ? 'nobody' : changes.quotePolicy
     s.editedAt = editedAt
     s.versions.push(this.versionOf(s, editedAt))
     // The current version is the last entry; versions holds the whole history.

@@ -3,6 +3,7 @@
 import { accountKeyOf, paginate, requireUser, optionalUser, viewFor, world, offsetPage, type ApiRouter, type Ctx } from '../context.ts'
 import { bool, int, json, str, strList } from '../http.ts'
 import type { AccountRecord } from '../model.ts'
+import { searchAccounts } from '../search.ts'
 import { ApiFailure } from '../world.ts'
 
 /** Accounts ordered newest-first by their id on this instance (for Link pagination). */
@@ -96,16 +97,9 @@ export function registerAccountRoutes(router: ApiRouter): void {
 
   router.get('/api/v1/accounts/search', (ctx) => {
     const viewer = requireUser(ctx, 'read:accounts')
-    const q = (str(ctx.params, 'q') ?? '').trim().replace(/^@/, '').toLowerCase()
     const following = bool(ctx.params, 'following') ?? false
-    const w = world(ctx)
     const view = viewFor(ctx, viewer)
-    const matches = [...w.accounts.values()].filter((a) => {
-      if (a.suspended || q === '') return false
-      if (following && !w.isFollowing(viewer, a.key)) return false
-      const acct = view.acct(a).toLowerCase()
-      return acct.startsWith(q) || a.key.toLowerCase().startsWith(q) || a.displayName.toLowerCase().includes(q)
-    })
+    const matches = searchAccounts(world(ctx), ctx.state.inst.host, viewer, str(ctx.params, 'q') ?? '', following)
     return json(offsetPage(ctx, matches, 40, 80).map((a) => view.account(a)))
   })
 

@@ -7,6 +7,7 @@ import { registerTimelineRoutes } from './timelines.ts'
 import { registerNotificationRoutes } from './notifications.ts'
 import { registerMiscRoutes } from './misc.ts'
 import { registerFileRoutes } from './files.ts'
+import { registerScheduledRoutes } from './scheduled.ts'
 
 export function registerRoutes(router: ApiRouter): void {
   registerInstanceRoutes(router)
@@ -17,4 +18,5 @@ export function registerRoutes(router: ApiRouter): void {
   registerNotificationRoutes(router)
   registerMiscRoutes(router)
   registerFileRoutes(router)
+  registerScheduledRoutes(router)
 }

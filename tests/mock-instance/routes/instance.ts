@@ -9,6 +9,7 @@ import { viewFor } from '../context.ts'
 import { json, str } from '../http.ts'
 import type { MockInstance } from '../instance.ts'
 import type { AccountRecord } from '../model.ts'
+import { POLL_LIMITS, STATUS_LIMITS } from '../limits.ts'
 import { escapeHtml } from '../text.ts'
 
 export const MASTODON_VERSION = '4.5.0'
@@ -195,19 +196,6 @@ const MEDIA_LIMITS = {
   video_matrix_limit: 8294400,
 }
 
-const POLL_LIMITS = {
-  max_options: 4,
-  max_characters_per_option: 50,
-  min_expiration: 300,
-  max_expiration: 2629746,
-}
-
-const STATUS_LIMITS = {
-  max_characters: 500,
-  max_media_attachments: 4,
-  characters_reserved_per_url: 23,
-}
-
 export function instanceV2(ctx: Ctx): Record<string, unknown> {
   const inst = ctx.state.inst
   const contact = contactAccount(inst)
@@ -271,7 +259,8 @@ export function instanceV2(ctx: Ctx): Record<string, unknown> {
       min_age: null,
       url: null,
     },
-    api_versions: { mastodon: 6 },
+    // 7: Mastodon 4.5, quote posts and quote policies.
+    api_versions: { mastodon: 7 },
     contact: {
       email: contactEmail(inst),
       account: contact ? viewFor(ctx, null).account(contact) : null,

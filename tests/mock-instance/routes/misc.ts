@@ -1,9 +1,11 @@
 // Markers, lists, search, media uploads, polls, tags and the small endpoints
 // clients probe (filters, announcements, followed tags, domain blocks).
 
+import { parseFocus } from '../compose.ts'
 import { offsetPage, paginate, requireUser, optionalUser, viewFor, world, type ApiRouter, type Ctx } from '../context.ts'
 import { bool, json, obj, str, strList } from '../http.ts'
 import type { AccountRecord, ListRecord, MediaRecord, MediaType, StatusRecord } from '../model.ts'
+import { searchAccounts, searchHashtags } from '../search.ts'
 import { ApiFailure } from '../world.ts'
 
 const MARKER_TIMELINES = ['home', 'notifications']
@@ -24,16 +26,6 @@ function mediaTypeOf(mime: string): MediaType {
 }
 
 const SUPPORTED_MIME = /^(image\/(jpeg|png|gif|webp|avif|heic|heif|svg\+xml)|video\/(mp4|webm|quicktime|ogg)|audio\/(mpeg|mp3|ogg|wav|wave|x-wav|webm|flac|aac|mp4|m4a|x-m4a|3gpp))$/
-
-/** Ms an upload stays "processing"; images are processed synchronously, as on Mastodon. */
-const PROCESSING_MS: Record<MediaType, number> = { image: 0, gifv: 1200, video: 1200, audio: 1200, unknown: 0 }
-
-function parseFocus(value: string | undefined): { x: number; y: number } | null {
-  if (!value) return null
-  const [x, y] = value.split(',').map(Number)
-  if (!Number.isFinite(x) || !Number.isFinite(y)) return null
-  return { x: Math.max(-1, Math.min(1, x!)), y: Math.max(-1, Math.min(1, y!)) }
-}
 
 async function upload(ctx: Ctx, me: string): Promise<MediaRecord> {
   const file = ctx.params.file
@@ -61,7 +53,7 @@ async function upload(ctx: Ctx, me: string): Promise<MediaRecord> {
     path: '',
     mime,
     bytes: new Uint8Array(await file.arrayBuffer()),
-    processingUntil: Date.now() + PROCESSING_MS[type],
+    processingUntil: Date.now() + ctx.state.inst.mediaProcessingMs[type],
     statusKey: null,
   }
   w.media.set(key, m)
@@ -254,23 +246,13 @@ export function registerMiscRoutes(router: ApiRouter): void {
       return json(result)
     }
 
-    const needle = q.replace(/^[@#]/, '').toLowerCase()
-    if (!type || type === 'accounts') {
-      const handle = /^@?([a-z0-9_]+)@([a-z0-9.-]+(?::\d+)?)$/i.exec(q)
-      const exact = handle ? w.findAccountByHandle(`${handle[1]}@${handle[2]}`, ctx.state.inst.host) : undefined
-      const accounts = exact
-        ? [exact]
-        : [...w.accounts.values()].filter((a) => {
-            if (a.suspended || !a.discoverable) return false
-            if (following && viewer && !w.isFollowing(viewer, a.key)) return false
-            return view.acct(a).toLowerCase().startsWith(needle) || a.displayName.toLowerCase().includes(needle)
-          })
+    // As SearchService: no accounts for `#…`, no hashtags for anything with an `@`.
+    if ((!type || type === 'accounts') && !q.startsWith('#') && !(q.includes('@') && q.includes(' '))) {
+      const accounts = searchAccounts(w, ctx.state.inst.host, viewer, q, following)
       result.accounts = offsetPage(ctx, accounts).map((a) => view.account(a))
     }
-    if ((!type || type === 'hashtags') && !q.startsWith('@')) {
-      const tags = new Set<string>()
-      for (const s of w.statusOrder) for (const t of s.tags) if (t.startsWith(needle)) tags.add(t)
-      result.hashtags = offsetPage(ctx, [...tags].sort()).map((t) => view.tag(t))
+    if ((!type || type === 'hashtags') && !q.includes('@')) {
+      result.hashtags = offsetPage(ctx, searchHashtags(w, q)).map((t) => view.tag(t))
     }
     if ((!type || type === 'statuses') && viewer && !q.startsWith('#') && !q.startsWith('@')) {
       const author = accountId ? ctx.state.inst.accountKeyById(accountId) : undefined
@@ -388,10 +370,6 @@ export function registerMiscRoutes(router: ApiRouter): void {
   })
   router.get('/api/v1/domain_blocks', (ctx) => {
     requireUser(ctx, 'read:blocks')
-    return json([])
-  })
-  router.get('/api/v1/scheduled_statuses', (ctx) => {
-    requireUser(ctx, 'read:statuses')
     return json([])
   })
   router.get('/api/v1/endorsements', (ctx) => {

@@ -1,104 +1,182 @@
 // Posting, editing, deleting and acting on statuses.
 
+import {
+  attachableMedia,
+  isBlank,
+  parseFocus,
+  parseScheduledAt,
+  pollErrors,
+  postDraft,
+  preparePoll,
+  quoteTarget,
+  readQuotePolicy,
+  readStatusParams,
+  recordInvalid,
+  replyTarget,
+  resolvePost,
+  statusErrors,
+  validLanguage,
+  validationFailed,
+  type PostDraft,
+} from '../compose.ts'
 import { paginate, requireUser, optionalUser, statusKeyOf, viewFor, world, type ApiRouter, type Ctx } from '../context.ts'
-import { bool, int, json, obj, str, strList } from '../http.ts'
+import { bool, json, str, strList } from '../http.ts'
 import type { StatusRecord, Visibility } from '../model.ts'
-import { ApiFailure, type PostInput } from '../world.ts'
+import { addScheduled, scheduleErrors } from '../scheduled.ts'
+import { ApiFailure } from '../world.ts'
 
-const VISIBILITIES: Visibility[] = ['public', 'unlisted', 'private', 'direct']
-const MAX_CHARS = 500
-const URL_CHARS = 23
 const IDEMPOTENCY_TTL = 60 * 60 * 1000
 
-/** Mastodon's length rule: URLs count 23, remote mentions count only `@user`. */
-export function countChars(text: string): number {
-  const replaced = text
-    .replace(/https?:\/\/[^\s<>"]+/g, 'x'.repeat(URL_CHARS))
-    .replace(/(^|[^\w/])@([a-zA-Z0-9_]+)@[a-zA-Z0-9.-]+(?::\d+)?/g, '$1@$2')
-  return [...replaced].length
+function validationError(field: string, message: string): ApiFailure {
+  return new ApiFailure(422, `Validation failed: ${message}`, { [field]: [{ error: 'ERR_INVALID', description: message }] })
 }
 
-function validationError(field: string, message: string, code = 'ERR_INVALID'): ApiFailure {
-  return new ApiFailure(422, `Validation failed: ${message}`, { [field]: [{ error: code, description: message }] })
+function applicationName(ctx: Ctx): string {
+  const token = ctx.state.auth.token
+  return token ? (ctx.state.inst.apps.get(token.clientId)?.name ?? 'Web') : 'Web'
 }
 
-function readPostInput(ctx: Ctx, me: string, editing: boolean): PostInput {
-  const p = ctx.params
-  const text = str(p, 'status') ?? ''
-  const mediaIds = strList(p, 'media_ids')
-  const pollParams = obj(p, 'poll')
+/** What an earlier request with this Idempotency-Key made, if it was within the hour. */
+function idempotentAnswer(ctx: Ctx, me: string, idemKey: string | null): Response | null {
+  const seen = idemKey ? ctx.state.inst.idempotency.get(idemKey) : undefined
+  if (!seen || Date.now() - seen.at >= IDEMPOTENCY_TTL) return null
   const w = world(ctx)
-  const inst = ctx.state.inst
-
-  const mediaKeys = mediaIds.map((id) => {
-    const key = inst.ids.media.keyFor(id)
-    const m = key ? w.media.get(key) : undefined
-    if (!key || !m || m.ownerKey !== me) throw new ApiFailure(422, 'Validation failed: Media attachments is invalid')
-    if (!editing && m.statusKey !== null) throw new ApiFailure(422, 'Validation failed: Media attachments is invalid')
-    return key
-  })
-  if (mediaKeys.length > 4) throw validationError('media_attachments', 'Media attachments is too long (maximum is 4 attachments)')
-
-  let poll: PostInput['poll'] = null
-  if (pollParams) {
-    const options = strList(pollParams, 'options')
-    const expiresIn = int(pollParams, 'expires_in') ?? 86_400
-    if (mediaKeys.length > 0) throw new ApiFailure(422, 'Cannot attach files with polls')
-    if (options.length < 2) throw validationError('poll', 'Poll must have at least 2 options', 'ERR_TOO_SHORT')
-    if (options.length > 4) throw validationError('poll', 'Poll must have at most 4 options', 'ERR_TOO_LONG')
-    if (options.some((o) => [...o].length > 50)) throw validationError('poll', 'Poll option is too long (maximum is 50 characters)', 'ERR_TOO_LONG')
-    if (options.some((o) => o.trim() === '')) throw validationError('poll', 'Poll options must not be blank', 'ERR_BLANK')
-    if (expiresIn < 300 || expiresIn > 2_629_746) throw validationError('poll', 'Poll duration is invalid')
-    poll = { options, expiresIn, multiple: bool(pollParams, 'multiple') ?? false, hideTotals: bool(pollParams, 'hide_totals') ?? false }
+  const view = viewFor(ctx, me)
+  if (seen.kind === 'scheduled') {
+    const r = w.scheduled.get(seen.key)
+    return r ? json(view.scheduledStatus(r)) : null
   }
-
-  if (text.trim() === '' && mediaKeys.length === 0 && !poll) {
-    throw validationError('text', "Text can't be blank", 'ERR_BLANK')
-  }
-  if (countChars(text) > MAX_CHARS) {
-    throw validationError('text', `Text character limit of ${MAX_CHARS} exceeded`, 'ERR_TOO_LONG')
-  }
-
-  const visibility = (str(p, 'visibility') ?? 'public') as Visibility
-  if (!VISIBILITIES.includes(visibility)) throw validationError('visibility', 'Visibility is not included in the list')
-
-  const inReplyToId = str(p, 'in_reply_to_id')
-  let inReplyToKey: string | null = null
-  if (inReplyToId) {
-    inReplyToKey = inst.statusKeyById(inReplyToId) ?? null
-    const parent = inReplyToKey ? w.statuses.get(inReplyToKey) : undefined
-    if (!parent || !w.canSee(me, parent)) throw new ApiFailure(404, 'Record not found')
-  }
-  const quotedId = str(p, 'quoted_status_id')
-  let quoteKey: string | null = null
-  if (quotedId) {
-    quoteKey = inst.statusKeyById(quotedId) ?? null
-    const quoted = quoteKey ? w.statuses.get(quoteKey) : undefined
-    if (!quoted || !w.canSee(me, quoted)) throw new ApiFailure(404, 'Record not found')
-    if (quoted.visibility === 'private' || quoted.visibility === 'direct') {
-      throw new ApiFailure(422, 'Validation failed: Quoted status is not allowed to be quoted')
-    }
-  }
-  const spoilerText = str(p, 'spoiler_text') ?? ''
-  return {
-    text,
-    visibility,
-    spoilerText,
-    sensitive: (bool(p, 'sensitive') ?? false) || spoilerText !== '',
-    language: str(p, 'language') || 'en',
-    inReplyToKey,
-    quoteKey,
-    mediaKeys,
-    poll,
-    applicationName: ctx.state.auth.token ? (ctx.state.inst.apps.get(ctx.state.auth.token.clientId)?.name ?? 'Web') : 'Web',
-  }
+  const s = w.statuses.get(seen.key)
+  if (!s || s.deletedAt !== null) throw new ApiFailure(404, 'Record not found')
+  return json(view.status(s))
 }
 
-function ownStatus(ctx: Ctx, me: string): StatusRecord {
+/** POST /api/v1/statuses: posts now, or schedules (a time already past posts now). */
+function createStatus(ctx: Ctx): Response {
+  const me = requireUser(ctx, 'write:statuses')
+  const inst = ctx.state.inst
+  const w = world(ctx)
+  const p = readStatusParams(ctx.params)
+  const parent = p.inReplyToId ? replyTarget(inst, me, p.inReplyToId) : null
+  const quoted = p.quotedStatusId ? quoteTarget(inst, me, p.quotedStatusId) : null
+  const quotePolicy = readQuotePolicy(p.quoteApprovalPolicy)
+  const idem = ctx.req.headers.get('idempotency-key')
+  const idemKey = idem ? `${me}|${idem}` : null
+  const earlier = idempotentAnswer(ctx, me, idemKey)
+  if (earlier) return earlier
+
+  const media = attachableMedia(inst, me, p.mediaIds, p.poll !== null)
+  let scheduledAt = parseScheduledAt(p.scheduledAt)
+  if (scheduledAt !== null && scheduledAt <= Date.now()) scheduledAt = null
+  const draft: PostDraft = { ...p, parent, quoted, quotePolicy, media, applicationName: applicationName(ctx) }
+  const view = viewFor(ctx, me)
+
+  if (scheduledAt !== null) {
+    // Mastodon validates the post first, and says nothing of why it would not be valid.
+    if (resolvePost(draft).errors.length) throw recordInvalid()
+    const errors = scheduleErrors(w, me, scheduledAt)
+    if (errors.length) throw validationFailed(errors)
+    const r = addScheduled(w, {
+      ownerKey: me,
+      home: inst.host,
+      scheduledAt,
+      params: {
+        text: p.text ?? '',
+        spoilerText: p.spoilerText,
+        visibility: p.visibility as Visibility | null,
+        sensitive: p.sensitive,
+        language: p.language,
+        inReplyToKey: parent?.key ?? null,
+        quoteKey: quoted?.key ?? null,
+        quotePolicy,
+        poll: draft.poll && draft.poll.expiresIn !== null ? { ...draft.poll, expiresIn: draft.poll.expiresIn } : null,
+      },
+      mediaKeys: media.map((m) => m.key),
+      applicationName: draft.applicationName,
+    })
+    if (idemKey) inst.idempotency.set(idemKey, { kind: 'scheduled', key: r.key, at: Date.now() })
+    return json(view.scheduledStatus(r))
+  }
+
+  const s = postDraft(w, me, draft)
+  if (idemKey) inst.idempotency.set(idemKey, { kind: 'status', key: s.key, at: Date.now() })
+  return json(view.status(s))
+}
+
+/**
+ * PUT /api/v1/statuses/:id, as UpdateStatusService: the request says what the post now
+ * is, so attachments or a poll left out are taken off, a content warning left out is
+ * cleared. An edit that changes nothing records no new version.
+ */
+function editStatus(ctx: Ctx): Response {
+  const me = requireUser(ctx, 'write:statuses')
+  const inst = ctx.state.inst
+  const w = world(ctx)
+  const s = ownStatus(ctx, me)
+  if (s.reblogOfKey) throw new ApiFailure(403, 'This action is not allowed')
+  const p = readStatusParams(ctx.params)
+  const quotePolicy = readQuotePolicy(p.quoteApprovalPolicy)
+  const media = attachableMedia(inst, me, p.mediaIds, p.poll !== null, s.key)
+  const poll = preparePoll(p.poll)
+  if (poll) {
+    const errors = pollErrors(poll, '')
+    if (errors.length) throw validationFailed(errors)
+  }
+  // A blank text takes the content warning's place, and the warning stays as it was.
+  const cwAsText = isBlank(p.text ?? '') && Boolean(p.spoilerText)
+  const text = cwAsText ? p.spoilerText! : (p.text ?? '')
+  const spoilerText = cwAsText ? s.spoilerText : (p.spoilerText ?? '')
+  const errors = statusErrors({ text, spoilerText, visibility: s.visibility, withMedia: media.length > 0, withQuote: s.quote !== null })
+  if (errors.length) throw validationFailed(errors)
+
+  const attributeChanges = p.mediaAttributes.flatMap((a) => {
+    const m = media.find((x) => inst.ids.media.existingId(x.key) === a.id)
+    if (!m) return []
+    const focus = a.focus === undefined ? m.focus : parseFocus(a.focus)
+    const description = a.description === undefined ? m.description : a.description
+    const changed = description !== m.description || JSON.stringify(focus) !== JSON.stringify(m.focus)
+    return changed ? [{ m, description, focus }] : []
+  })
+  const next = {
+    text,
+    spoilerText,
+    sensitive: (p.sensitive ?? false) || (!cwAsText && spoilerText !== ''),
+    language: validLanguage(p.language) ?? s.language ?? 'en',
+    mediaKeys: media.map((m) => m.key),
+  }
+  const changed =
+    next.text !== s.text ||
+    next.spoilerText !== s.spoilerText ||
+    next.sensitive !== s.sensitive ||
+    next.language !== s.language ||
+    next.mediaKeys.join() !== s.mediaKeys.join() ||
+    attributeChanges.length > 0 ||
+    // A poll given is always new: its end is counted again from now.
+    poll !== null ||
+    s.poll !== null ||
+    (quotePolicy !== null && quotePolicy !== s.quotePolicy)
+  if (!changed) return json(viewFor(ctx, me).status(s))
+  for (const c of attributeChanges) {
+    c.m.description = c.description
+    c.m.focus = c.focus
+  }
+  w.edit(s.key, {
+    ...next,
+    poll: poll && poll.expiresIn !== null ? { ...poll, expiresIn: poll.expiresIn } : null,
+    quotePolicy: quotePolicy ?? undefined,
+  })
+  return json(viewFor(ctx, me).status(s))
+}
+
+/**
+ * The caller's own status. Editing and deleting look only among the caller's posts
+ * (another's is not found); reading the source finds it, then refuses it.
+ */
+function ownStatus(ctx: Ctx, me: string, others: 404 | 403 = 404): StatusRecord {
   const key = statusKeyOf(ctx, ctx.path.id!)
   const s = world(ctx).status(key)
-  if (s.authorKey !== me) throw new ApiFailure(403, 'This action is not allowed')
-  return s
+  if (s.authorKey === me) return s
+  throw others === 404 ? new ApiFailure(404, 'Record not found') : new ApiFailure(403, 'This action is not allowed')
 }
 
 function visibleStatus(ctx: Ctx, viewer: string | null): StatusRecord {
@@ -132,24 +210,7 @@ function descendants(ctx: Ctx, viewer: string | null, root: StatusRecord): Statu
 }
 
 export function registerStatusRoutes(router: ApiRouter): void {
-  router.post('/api/v1/statuses', (ctx) => {
-    const me = requireUser(ctx, 'write:statuses')
-    const inst = ctx.state.inst
-    const w = world(ctx)
-    const idem = ctx.req.headers.get('idempotency-key')
-    const idemKey = idem ? `${me}|${idem}` : null
-    if (idemKey) {
-      const seen = inst.idempotency.get(idemKey)
-      if (seen && Date.now() - seen.at < IDEMPOTENCY_TTL) {
-        const s = w.statuses.get(seen.statusKey)
-        if (s) return json(viewFor(ctx, me).status(s))
-      }
-    }
-    const input = readPostInput(ctx, me, false)
-    const s = w.post(me, input)
-    if (idemKey) inst.idempotency.set(idemKey, { statusKey: s.key, at: Date.now() })
-    return json(viewFor(ctx, me).status(s))
-  })
+  router.post('/api/v1/statuses', createStatus)
 
   router.get('/api/v1/statuses', (ctx) => {
     const viewer = optionalUser(ctx)
@@ -169,33 +230,30 @@ export function registerStatusRoutes(router: ApiRouter): void {
     return json(viewFor(ctx, viewer).status(visibleStatus(ctx, viewer)))
   })
 
-  router.put('/api/v1/statuses/:id', (ctx) => {
-    const me = requireUser(ctx, 'write:statuses')
-    const s = ownStatus(ctx, me)
-    if (s.reblogOfKey) throw new ApiFailure(403, 'This action is not allowed')
-    const input = readPostInput(ctx, me, true)
-    world(ctx).edit(s.key, {
-      text: input.text,
-      spoilerText: input.spoilerText,
-      sensitive: input.sensitive,
-      language: input.language ?? undefined,
-      mediaKeys: input.mediaKeys,
-      pollOptions: input.poll?.options,
-    })
-    return json(viewFor(ctx, me).status(s))
-  })
+  router.put('/api/v1/statuses/:id', editStatus)
 
   router.delete('/api/v1/statuses/:id', (ctx) => {
     const me = requireUser(ctx, 'write:statuses')
     const s = ownStatus(ctx, me)
+    const w = world(ctx)
+    // With `text`, for "delete & redraft".
     const body = { ...viewFor(ctx, me).status(s), text: s.text }
-    world(ctx).deleteStatus(s.key)
+    w.deleteStatus(s.key)
+    // The attachments are kept for the redraft, free to attach again, unless asked not to.
+    const deleteMedia = bool(ctx.params, 'delete_media') ?? false
+    for (const k of s.mediaKeys) {
+      if (deleteMedia) w.media.delete(k)
+      else {
+        const m = w.media.get(k)
+        if (m) m.statusKey = null
+      }
+    }
     return json(body)
   })
 
   router.get('/api/v1/statuses/:id/source', (ctx) => {
     const me = requireUser(ctx, 'read:statuses')
-    const s = ownStatus(ctx, me)
+    const s = ownStatus(ctx, me, 403)
     return json({ id: ctx.state.inst.statusId(s.key), text: s.text, spoiler_text: s.spoilerText })
   })
 
