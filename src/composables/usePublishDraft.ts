@@ -54,6 +54,8 @@ export function usePublishDraft() {
       await drafts.remove(draft.id)
       return true
     } catch (error) {
+      // Kept for whoever looks into a failed post (the UI says what it means).
+      console.warn('[deckodon] publishing failed', error instanceof PublishFailure ? error.cause ?? error : error)
       state.value = {
         kind: 'failed',
         failure: error instanceof PublishFailure ? error : null,

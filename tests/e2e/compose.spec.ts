@@ -174,3 +174,120 @@ test('a thread with a content warning and a poll, then two images with alt text 
   expect(posts[0]!.media_attachments.map((m) => m.description)).toEqual(['A bunch of leeks on a wooden table', 'An orange pumpkin'])
   expect(posts[0]!.media_attachments[0]!.meta?.focus).toEqual({ x: -0.25, y: 0.25 })
 })
+
+async function statusesOf(control: (o: string, p: string, b?: unknown, m?: string) => Promise<Response>, origin: string, id: string, limit = 5) {
+  return (await (await control(origin, `/as/alice/api/v1/accounts/${id}/statuses?limit=${limit}`, undefined, 'GET')).json()) as Array<{
+    id: string
+    content: string
+    edited_at: string | null
+    quote: { state: string; quoted_status: { id: string } | null } | null
+  }>
+}
+
+test('editing one’s own post loads its source and the change shows in the column', async ({ page, stack }) => {
+  const { home } = await homeDeck(page, stack.instanceA)
+  const mine = home.locator('article').filter({ hasText: 'Coffee #2 of the day' }).first()
+  await mine.getByRole('button', { name: 'More actions' }).click()
+  await mine.getByRole('menuitem', { name: 'Edit' }).click()
+  const panel = composer(page)
+  await expect(panel.getByRole('heading', { name: 'Edit post' })).toBeVisible()
+  const text = panel.getByRole('textbox', { name: "What's on your mind?" })
+  await expect(text).toHaveValue(/^Coffee #2 of the day :coffee:/)
+  await text.fill('Coffee #3 of the day :coffee: (edited)')
+  await panel.getByRole('button', { name: 'Save edit' }).click()
+  await expect(panel).toBeHidden()
+  await expect(home.locator('article').filter({ hasText: 'Coffee #3 of the day' })).toHaveCount(1)
+})
+
+test('a scheduled post is listed with its time and can be cancelled', async ({ page, stack, control }) => {
+  const { alice } = await homeDeck(page, stack.instanceA)
+  await page.locator('body').press('n')
+  const panel = composer(page)
+  await panel.getByRole('textbox', { name: "What's on your mind?" }).fill('Reminder: water the seedlings')
+  await panel.getByRole('checkbox', { name: 'Schedule for later' }).check()
+  await expect(panel.getByLabel('When to publish')).toBeVisible()
+  await panel.getByRole('button', { name: 'Schedule', exact: true }).click()
+  await expect(panel).toBeHidden()
+  const scheduled = (await (await control(stack.instanceA, '/as/alice/api/v1/scheduled_statuses', undefined, 'GET')).json()) as Array<{ params: { text: string } }>
+  expect(scheduled.map((s) => s.params.text)).toEqual(['Reminder: water the seedlings'])
+  // Nothing published yet.
+  expect((await statusesOf(control, stack.instanceA, alice.id, 1))[0]!.content).not.toContain('water the seedlings')
+
+  await page.goto('/scheduled')
+  const view = page.getByRole('region', { name: /^@alice@/ })
+  const item = view.getByRole('listitem').filter({ hasText: 'Reminder: water the seedlings' })
+  await expect(item).toContainText('Publishes')
+  await item.getByRole('button', { name: 'Cancel post' }).click()
+  await item.getByRole('group').getByRole('button', { name: 'Cancel post' }).click()
+  await expect(page.getByText('Scheduled post canceled.')).toBeVisible()
+  await expect(view.getByText(/Nothing scheduled for @alice@/)).toBeVisible()
+  expect(await (await control(stack.instanceA, '/as/alice/api/v1/scheduled_statuses', undefined, 'GET')).json()).toEqual([])
+})
+
+test('quoting a post: the composer shows what is quoted and the server links the quote', async ({ page, stack, control }) => {
+  const { home, alice } = await homeDeck(page, stack.instanceA)
+  const card = home.locator('article').filter({ hasText: /@bob/ }).first()
+  await card.getByRole('button', { name: 'More actions' }).click()
+  await card.getByRole('menuitem', { name: 'Quote' }).click()
+  const panel = composer(page)
+  await expect(panel.getByText(/^Quoting /)).toBeVisible()
+  await panel.getByRole('textbox', { name: "What's on your mind?" }).fill('Seconded.')
+  await panel.getByRole('button', { name: 'Post', exact: true }).click()
+  await expect(panel).toBeHidden()
+  const [latest] = await statusesOf(control, stack.instanceA, alice.id, 1)
+  expect(latest!.content).toContain('Seconded.')
+  expect(latest!.quote?.state).toBe('accepted')
+  expect(latest!.quote?.quoted_status).not.toBeNull()
+})
+
+test('a publish whose answer never comes is retried with the same key: exactly one post', async ({ page, stack, control }) => {
+  test.setTimeout(90_000)
+  const { home, alice } = await homeDeck(page, stack.instanceA)
+  // The server stores the post and then never answers this request.
+  await control(stack.instanceA, '/faults', { path: '/api/v1/statuses', exact: true, method: 'POST', kind: 'hang-after', times: 1 })
+  await page.locator('body').press('n')
+  const panel = composer(page)
+  const words = `Only once ${Date.now()}`
+  await panel.getByRole('textbox', { name: "What's on your mind?" }).fill(words)
+  await panel.getByRole('button', { name: 'Post', exact: true }).click()
+  await expect(panel.getByRole('button', { name: 'Posting…' })).toBeVisible()
+  // After the 15 s timeout the client asks again with the same Idempotency-Key.
+  await expect(panel).toBeHidden({ timeout: 40_000 })
+  const mine = await statusesOf(control, stack.instanceA, alice.id, 5)
+  expect(mine.filter((s) => s.content.includes(words))).toHaveLength(1)
+  await expect(home.locator('article').filter({ hasText: words })).toHaveCount(1)
+  const log = ((await (await control(stack.instanceA, '/log', undefined, 'GET')).json()) as { requests: Array<{ path: string; method?: string; idempotencyKey?: string | null }> }).requests
+  const keys = log.filter((r) => r.path === '/api/v1/statuses' && r.idempotencyKey).map((r) => r.idempotencyKey)
+  expect(keys.length).toBeGreaterThanOrEqual(2)
+  expect(new Set(keys).size).toBe(1)
+})
+
+test('a refusal is shown where it belongs and nothing is cleared: 422 under the text, 429 with the time, offline with a retry', async ({ page, stack, control }) => {
+  await homeDeck(page, stack.instanceA)
+  await page.locator('body').press('n')
+  const panel = composer(page)
+  const text = panel.getByRole('textbox', { name: "What's on your mind?" })
+  await text.fill('Trying my luck')
+  await control(stack.instanceA, '/faults', {
+    path: '/api/v1/statuses', exact: true, method: 'POST', kind: 'status', status: 422, times: 1,
+    body: { error: 'Validation failed: Text contains a forbidden word', details: { text: [{ error: 'ERR_INVALID', description: 'contains a forbidden word' }] } },
+  })
+  await panel.getByRole('button', { name: 'Post', exact: true }).click()
+  await expect(panel.getByText(/The server refused the post: .*forbidden word/).first()).toBeVisible()
+  await expect(text).toHaveAttribute('aria-invalid', 'true')
+  await expect(text).toHaveValue('Trying my luck')
+
+  const reset = new Date(Date.now() + 5 * 60_000).toISOString()
+  await control(stack.instanceA, '/faults', { path: '/api/v1/statuses', exact: true, method: 'POST', kind: 'status', status: 429, times: 1, headers: { 'X-RateLimit-Reset': reset }, body: { error: 'Too many requests' } })
+  await panel.getByRole('button', { name: 'Try again' }).click()
+  await expect(panel.getByText(/Too many posts for now\. Your draft is kept; you can post again after/)).toBeVisible()
+  await expect(text).toHaveValue('Trying my luck')
+
+  await page.context().setOffline(true)
+  await panel.getByRole('button', { name: 'Try again' }).click()
+  await expect(panel.getByText(/You seem to be offline\. Your draft is kept/)).toBeVisible({ timeout: 20_000 })
+  await expect(text).toHaveValue('Trying my luck')
+  await page.context().setOffline(false)
+  await panel.getByRole('button', { name: 'Try again' }).click()
+  await expect(panel).toBeHidden()
+})

@@ -28,3 +28,20 @@ describe('what a failed request tells the person', () => {
     expect(classifyApiError(Object.assign(new Error('The server returned data with an unknown encoding.'), { name: 'MastoUnexpectedError' }))).toBe('server')
   })
 })
+
+describe('masto errors as the production build names them', () => {
+  // The build renames classes, and ts-custom-error takes `name` from the class: "c", not
+  // "MastoTimeoutError". The kinds must not depend on it.
+  const renamed = <T extends Error>(error: T) => Object.assign(error, { name: 'c' })
+
+  it('still knows a timeout by its cause and message', () => {
+    const timeout = renamed(new Error('Request timed out', { cause: new DOMException('signal timed out', 'TimeoutError') }))
+    expect(classifyApiError(timeout)).toBe('timeout')
+  })
+
+  it('still knows unreadable JSON and an unknown encoding', () => {
+    const malformed = renamed(Object.assign(new Error('Malformed JSON <html> returned from the server.'), { contentType: 'json', data: '<html>' }))
+    expect(classifyApiError(malformed)).toBe('malformed')
+    expect(classifyApiError(renamed(new Error('The server returned data with an unknown encoding. The server may be down.')))).toBe('server')
+  })
+})

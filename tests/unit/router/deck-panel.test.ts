@@ -49,12 +49,13 @@ async function mountApp(path: string, options: { accounts?: boolean; narrow?: bo
 }
 
 describe('the deck routes', () => {
-  it('nests the thread, profile and hashtag under the deck, loaded on demand', () => {
+  it('nests the thread, profile, scheduled posts and hashtag under the deck, loaded on demand', () => {
     const deck = routes.find((r) => r.name === 'deck')!
     expect(deck.path).toBe('/')
     expect(deck.children?.map((c) => [c.name, c.path])).toEqual([
       ['status', '/@:acct/:statusId'],
       ['profile', '/@:acct'],
+      ['scheduled', '/scheduled'],
       ['tag', '/tags/:tag'],
     ])
     // A function, not a component: the views stay out of the deck's chunk.
