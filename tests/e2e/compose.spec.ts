@@ -2,6 +2,7 @@
 // live in the deck, drafts survive a reload, and a retried publish never posts twice.
 
 import type { Page } from '@playwright/test'
+import AxeBuilder from '@axe-core/playwright'
 import { test, expect } from './fixtures.ts'
 import { signedInAsAll } from './sign-in-helpers.ts'
 import { withDeck } from './deck-helpers.ts'
@@ -290,4 +291,42 @@ test('a refusal is shown where it belongs and nothing is cleared: 422 under the 
   await page.context().setOffline(false)
   await panel.getByRole('button', { name: 'Try again' }).click()
   await expect(panel).toBeHidden()
+})
+
+test('delete and redraft: after a question, the post goes and its text opens as a new draft', async ({ page, stack, control }) => {
+  const { home, alice } = await homeDeck(page, stack.instanceA)
+  const mine = home.locator('article').filter({ hasText: 'Coffee #2 of the day' }).first()
+  await mine.getByRole('button', { name: 'More actions' }).click()
+  await mine.getByRole('menuitem', { name: 'Delete and redraft' }).click()
+  await expect(mine.getByText('Delete this post and open it as a new draft?')).toBeVisible()
+  await mine.getByRole('button', { name: 'Delete and redraft' }).click()
+  const panel = composer(page)
+  const text = panel.getByRole('textbox', { name: "What's on your mind?" })
+  await expect(text).toHaveValue(/^Coffee #2 of the day :coffee:/)
+  await expect(home.locator('article').filter({ hasText: 'Coffee #2 of the day' })).toHaveCount(0)
+  await text.fill('Coffee #2 of the day, take two :coffee:')
+  await panel.getByRole('button', { name: 'Post', exact: true }).click()
+  await expect(panel).toBeHidden()
+  // The column was scrolled to reach the old post: back at the top, the new one shows.
+  await home.locator('.deck-column__body').evaluate((el) => el.scrollTo(0, 0))
+  await expect(home.locator('article').first()).toContainText('take two')
+  const posts = await statusesOf(control, stack.instanceA, alice.id, 40)
+  expect(posts.filter((p) => p.content.includes('Coffee #2 of the day'))).toHaveLength(1)
+})
+
+test('the composer passes axe-core in the light and the dark theme, with a poll and suggestions open', async ({ page, stack }) => {
+  await homeDeck(page, stack.instanceA)
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme })
+    await page.locator('body').press('n')
+    const panel = composer(page)
+    await panel.getByRole('button', { name: 'Content warning' }).click()
+    await panel.getByRole('button', { name: 'Add a poll' }).click()
+    await panel.getByRole('textbox', { name: "What's on your mind?" }).pressSequentially('Hi @bo')
+    await expect(panel.getByRole('listbox', { name: 'Suggestions' })).toBeVisible()
+    const results = await new AxeBuilder({ page }).include('.compose-panel').analyze()
+    expect(results.violations.map((v) => `${scheme} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
+    await panel.getByRole('button', { name: 'Close', exact: true }).click()
+    await expect(panel).toBeHidden()
+  }
 })
