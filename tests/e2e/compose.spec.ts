@@ -330,3 +330,32 @@ test('the composer passes axe-core in the light and the dark theme, with a poll 
     await expect(panel).toBeHidden()
   }
 })
+
+test('files dropped on a post or pasted into its text are attached and uploaded', async ({ page, stack }) => {
+  await homeDeck(page, stack.instanceA)
+  await page.locator('body').press('n')
+  const panel = composer(page)
+  const post = panel.locator('.compose-post').first()
+  const png = [...PNG]
+  const transfer = (name: string) =>
+    page.evaluateHandle(
+      ([bytes, fileName]) => {
+        const data = new DataTransfer()
+        data.items.add(new File([new Uint8Array(bytes)], fileName, { type: 'image/png' }))
+        return data
+      },
+      [png, name] as const,
+    )
+  const dropped = await transfer('dropped.png')
+  await post.dispatchEvent('dragenter', { dataTransfer: dropped })
+  await post.dispatchEvent('dragover', { dataTransfer: dropped })
+  await post.dispatchEvent('drop', { dataTransfer: dropped })
+  const pasted = await transfer('pasted.png')
+  await panel.getByRole('textbox', { name: "What's on your mind?" }).evaluate((el, data) => {
+    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
+  }, pasted)
+  const list = panel.getByRole('list', { name: 'Attached media' })
+  await expect(list.getByText('dropped.png')).toBeVisible()
+  await expect(list.getByText('pasted.png')).toBeVisible()
+  await expect(list.getByText('Uploaded')).toHaveCount(2, { timeout: 15_000 })
+})

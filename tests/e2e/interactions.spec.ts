@@ -194,6 +194,7 @@ test('the More menu works from the keyboard, and the card passes axe in both the
   await expect(menu.getByRole('menuitem')).toHaveText([
     'Copy link',
     `Open the original on ${hostOf(stack.instanceA)}`,
+    'Quote',
     `Unfollow ${bob}`,
     `Mute ${bob}`,
     `Block ${bob}`,
