@@ -36,7 +36,15 @@ export function usePublishDraft() {
     state.value = { kind: 'publishing' }
     try {
       const origin = accounts.byKey(draft.accountKey)?.origin ?? ''
+      // A scheduled post being edited: as the server has it now, so a change of time alone
+      // moves it instead of making it again.
+      const scheduledOriginal = draft.scheduledId
+        ? await accounts
+            .call(draft.accountKey, (c) => c.v1.scheduledStatuses.$select(draft.scheduledId!).fetch())
+            .catch(() => null)
+        : null
       await publishDraft(draft, {
+        scheduledOriginal,
         call: accounts.call,
         quotes: composeLimitsFor(origin).quotes,
         mediaIdsFor: (post) => uploads.mediaIdsFor(draft.id, post.localId),

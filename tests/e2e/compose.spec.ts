@@ -359,3 +359,29 @@ test('files dropped on a post or pasted into its text are attached and uploaded'
   await expect(list.getByText('pasted.png')).toBeVisible()
   await expect(list.getByText('Uploaded')).toHaveCount(2, { timeout: 15_000 })
 })
+
+test('a scheduled post opened from the list can be moved to another time (the same post, moved)', async ({ page, stack, control }) => {
+  await homeDeck(page, stack.instanceA)
+  await page.locator('body').press('n')
+  const panel = composer(page)
+  await panel.getByRole('textbox', { name: "What's on your mind?" }).fill('Seed swap on Saturday')
+  await panel.getByRole('checkbox', { name: 'Schedule for later' }).check()
+  await panel.getByRole('button', { name: 'Schedule', exact: true }).click()
+  await expect(panel).toBeHidden()
+  const before = (await (await control(stack.instanceA, '/as/alice/api/v1/scheduled_statuses', undefined, 'GET')).json()) as Array<{ id: string; scheduled_at: string }>
+  expect(before).toHaveLength(1)
+
+  await page.goto('/scheduled')
+  await page.getByRole('listitem').filter({ hasText: 'Seed swap on Saturday' }).getByRole('button', { name: 'Edit' }).click()
+  await expect(panel.getByRole('textbox', { name: "What's on your mind?" })).toHaveValue('Seed swap on Saturday')
+  const later = new Date(Date.now() + 3 * 86_400_000)
+  later.setSeconds(0, 0)
+  const pad = (n: number) => String(n).padStart(2, '0')
+  const local = `${later.getFullYear()}-${pad(later.getMonth() + 1)}-${pad(later.getDate())}T${pad(later.getHours())}:${pad(later.getMinutes())}`
+  await panel.getByLabel('When to publish').fill(local)
+  await panel.getByRole('button', { name: 'Schedule', exact: true }).click()
+  await expect(panel).toBeHidden()
+  const after = (await (await control(stack.instanceA, '/as/alice/api/v1/scheduled_statuses', undefined, 'GET')).json()) as Array<{ id: string; scheduled_at: string }>
+  expect(after.map((s) => s.id)).toEqual([before[0]!.id])
+  expect(Date.parse(after[0]!.scheduled_at)).toBe(later.getTime())
+})

@@ -166,6 +166,16 @@ const mimeOfType: Record<mastodon.v1.MediaAttachmentType, string> = {
   unknown: '',
 }
 
+/** The last path segment of a media URL, decoded where it can be (a server may send anything). */
+function fileNameOf(url: string): string {
+  const last = url.split(/[?#]/)[0]?.split('/').pop() ?? ''
+  try {
+    return decodeURIComponent(last)
+  } catch {
+    return last
+  }
+}
+
 /** A media item the server already has (an edited or redrafted post's). */
 export function readyMedia(attachment: mastodon.v1.MediaAttachment): DraftMedia {
   const focus = attachment.meta?.focus
@@ -175,7 +185,7 @@ export function readyMedia(attachment: mastodon.v1.MediaAttachment): DraftMedia 
     remoteId: attachment.id,
     state: 'ready',
     file: null,
-    fileName: decodeURIComponent(url.split(/[?#]/)[0]?.split('/').pop() ?? ''),
+    fileName: fileNameOf(url),
     mimeType: mimeOfType[attachment.type] ?? '',
     size: 0,
     description: attachment.description ?? '',

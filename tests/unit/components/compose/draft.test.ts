@@ -256,3 +256,10 @@ describe('what blocks publishing', () => {
     expect(kinds(d)).toEqual([])
   })
 })
+
+describe('media the server already has', () => {
+  it('keeps a file name it cannot decode as it is, instead of failing the edit', () => {
+    const attachment = { ...fixture<mastodon.v1.MediaAttachment>('media.image.json'), url: 'https://files.example/media/bad%E0%A4%A.png' }
+    expect(readyMedia(attachment).fileName).toBe('bad%E0%A4%A.png')
+  })
+})
