@@ -5,6 +5,7 @@ import { HOSTING_CONFIG_KEY, loadHostingConfig } from './config'
 import { useDocumentSettings } from './composables/useDocumentSettings'
 import { createAppI18n, loadLocaleMessages } from './i18n'
 import { loadRouteMessages } from './i18n/route-messages'
+import { setAppI18n } from './i18n/app-i18n'
 import { createAppRouter } from './router'
 import { useSettingsStore } from './stores/settings'
 import { useAccountsStore } from './stores/accounts'
@@ -16,6 +17,7 @@ async function bootstrap(): Promise<void> {
   const pinia = createPinia()
   const settings = useSettingsStore(pinia)
   const i18n = createAppI18n(settings.locale)
+  setAppI18n(i18n)
   // Before anything awaits: a pinned theme and the right <html lang> from the first paint.
   useDocumentSettings(settings, i18n.global.locale, (locale) => loadLocaleMessages(i18n, locale))
 

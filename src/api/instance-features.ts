@@ -2,8 +2,7 @@
 // shared by every view. A server that lacks /api/v2/instance simply offers less.
 
 import { shallowReactive } from 'vue'
-import { lookupInstance } from './instance'
-import { composeLimitsOf, DEFAULT_COMPOSE_LIMITS, type ComposeLimits } from '@/components/compose/limits'
+import { lookupInstance, type InstanceLookupResult } from './instance'
 
 export interface InstanceFeatures {
   readonly translation: boolean
@@ -14,7 +13,8 @@ export interface InstanceFeatures {
 const NOTHING: InstanceFeatures = { translation: false, streaming: null }
 
 const known = shallowReactive(new Map<string, InstanceFeatures>())
-const limits = shallowReactive(new Map<string, ComposeLimits>())
+/** What the lookup answered (null: it failed), for features read elsewhere (compose limits). */
+const results = shallowReactive(new Map<string, InstanceLookupResult | null>())
 const loading = new Map<string, Promise<void>>()
 
 function load(origin: string): Promise<void> {
@@ -25,11 +25,11 @@ function load(origin: string): Promise<void> {
         const translation = result.apiVersion === 'v2' && result.instance.configuration?.translation?.enabled === true
         const url: unknown =
           result.apiVersion === 'v2' ? result.instance.configuration?.urls?.streaming : result.instance.urls?.streamingApi
-        limits.set(origin, composeLimitsOf(result))
+        results.set(origin, result)
         known.set(origin, { translation, streaming: typeof url === 'string' && /^(wss?|https?):\/\//.test(url) ? url : null })
       })
       .catch(() => {
-        limits.set(origin, DEFAULT_COMPOSE_LIMITS)
+        results.set(origin, null)
         known.set(origin, NOTHING)
       })
     loading.set(origin, p)
@@ -49,8 +49,8 @@ export async function instanceStreamingUrl(origin: string): Promise<string | nul
   return known.get(origin)?.streaming ?? null
 }
 
-/** Reactive compose limits of `origin` (from the same lookup); Mastodon's defaults until known. */
-export function composeLimitsFor(origin: string): ComposeLimits {
+/** Reactive: the instance's description from the same one lookup; null until known or when it failed. */
+export function instanceLookupResult(origin: string): InstanceLookupResult | null {
   if (!known.has(origin)) void load(origin)
-  return limits.get(origin) ?? DEFAULT_COMPOSE_LIMITS
+  return results.get(origin) ?? null
 }

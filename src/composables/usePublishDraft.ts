@@ -6,7 +6,7 @@
 import { shallowRef } from 'vue'
 import type { mastodon } from 'masto'
 import { publishDraft, PublishFailure } from '@/api/publish'
-import { composeLimitsFor } from '@/api/instance-features'
+import { composeLimitsFor } from '@/api/compose-limits'
 import type { Draft, Published } from '@/components/compose/draft-types'
 import { useAccountsStore } from '@/stores/accounts'
 import { useDraftsStore } from '@/stores/drafts'

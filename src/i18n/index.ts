@@ -1,29 +1,35 @@
 import { createI18n } from 'vue-i18n'
 import en from './en.json'
 import type enDeck from './en-deck.json'
+import type enCompose from './en-compose.json'
 import { DEFAULT_LOCALE, type Locale } from './locales'
 
 /** The shell's messages (every page) and the deck's (columns, statuses, profiles …). */
 export type ShellMessages = typeof en
 export type DeckMessages = typeof enDeck
-export type MessageSchema = ShellMessages & DeckMessages
+export type ComposeMessages = typeof enCompose
+export type MessageSchema = ShellMessages & DeckMessages & ComposeMessages
 
 /** Messages that load with the views that need them, not with the app. */
-export type MessagePart = 'deck'
+export type MessagePart = 'deck' | 'compose'
 
 /**
  * English shell messages ship with the app; everything else loads when needed: other
  * languages when chosen, the deck's messages with the deck (the sign-in page does not
- * carry them). Each file is checked against its English one here, so a missing key fails
+ * carry them), the composer's with the composer. Each file is checked against its English one here, so a missing key fails
  * the type check.
  */
 const shellLoaders: Record<Exclude<Locale, 'en'>, () => Promise<{ default: ShellMessages }>> = {
   nl: () => import('./nl.json'),
 }
-const partLoaders: Record<MessagePart, Record<Locale, () => Promise<{ default: DeckMessages }>>> = {
+const partLoaders: Record<MessagePart, Record<Locale, () => Promise<{ default: object }>>> = {
   deck: {
-    en: () => import('./en-deck.json'),
-    nl: () => import('./nl-deck.json'),
+    en: () => import('./en-deck.json') as Promise<{ default: DeckMessages }>,
+    nl: () => import('./nl-deck.json') as Promise<{ default: DeckMessages }>,
+  },
+  compose: {
+    en: () => import('./en-compose.json') as Promise<{ default: ComposeMessages }>,
+    nl: () => import('./nl-compose.json') as Promise<{ default: ComposeMessages }>,
   },
 }
 

@@ -1,8 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import en from '@/i18n/en.json'
 import enDeck from '@/i18n/en-deck.json'
+import enCompose from '@/i18n/en-compose.json'
 import nl from '@/i18n/nl.json'
 import nlDeck from '@/i18n/nl-deck.json'
+import nlCompose from '@/i18n/nl-compose.json'
 import { createTestI18n } from '../helpers/i18n'
 import { createAppI18n, loadLocaleMessages, loadMessagePart } from '@/i18n'
 import { SUPPORTED_LOCALES } from '@/i18n/locales'
@@ -20,8 +22,8 @@ function flatten(messages: object, prefix = ''): Map<string, unknown> {
   return entries
 }
 
-const english = flatten({ ...en, ...enDeck })
-const dutch = flatten({ ...nl, ...nlDeck })
+const english = flatten({ ...en, ...enDeck, ...enCompose })
+const dutch = flatten({ ...nl, ...nlDeck, ...nlCompose })
 
 // Strings that are the same in both languages on purpose.
 const SAME_IN_BOTH = new Set([
@@ -174,6 +176,16 @@ describe('messages loaded in parts', () => {
     await loadMessagePart(i18n, 'deck')
     expect(i18n.global.getLocaleMessage('en')).not.toBe(before)
     expect(i18n.global.t('shell.nav.deck')).toBe(en.shell.nav.deck)
+  })
+
+  it('the composer’s messages come with the composer, not with the deck', async () => {
+    expect('compose' in enDeck).toBe(false)
+    const i18n = createAppI18n('nl')
+    await loadMessagePart(i18n, 'deck')
+    expect(i18n.global.te('compose.submit.post')).toBe(false)
+    await loadMessagePart(i18n, 'compose')
+    i18n.global.locale.value = 'nl'
+    expect(i18n.global.t('compose.submit.post')).toBe(nlCompose.compose.submit.post)
   })
 
   it('a language chosen after the deck loaded comes with its deck messages', async () => {

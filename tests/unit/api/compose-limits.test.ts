@@ -18,7 +18,7 @@ beforeEach(() => {
   lookupInstance.mockReset()
 })
 
-const load = () => import('@/api/instance-features')
+const load = async () => ({ ...(await import('@/api/instance-features')), ...(await import('@/api/compose-limits')) })
 const settle = () => new Promise((r) => setTimeout(r, 0))
 
 describe('compose limits of an instance', () => {
