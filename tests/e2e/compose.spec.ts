@@ -385,3 +385,15 @@ test('a scheduled post opened from the list can be moved to another time (the sa
   expect(after.map((s) => s.id)).toEqual([before[0]!.id])
   expect(Date.parse(after[0]!.scheduled_at)).toBe(later.getTime())
 })
+
+test('a composer closed with nothing written leaves no draft behind; Escape closes it and focus goes back', async ({ page, stack }) => {
+  await homeDeck(page, stack.instanceA)
+  const newPost = page.getByRole('button', { name: 'New post' })
+  await newPost.click()
+  await expect(composer(page).getByRole('button', { name: 'Drafts (1)' })).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(composer(page)).toBeHidden()
+  await expect(newPost).toBeFocused()
+  await newPost.click()
+  await expect(composer(page).getByRole('button', { name: 'Drafts (1)' })).toBeVisible()
+})
