@@ -148,6 +148,10 @@ test('a thread with a content warning and a poll, then two images with alt text 
     const dialog = page.getByRole('dialog', { name: `Describe ${name}` })
     await dialog.getByLabel('Alt text').fill(alt)
     if (name === 'leek.png') {
+      const results = await new AxeBuilder({ page }).include('dialog[open]').analyze()
+      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
+    }
+    if (name === 'leek.png') {
       const point = dialog.getByRole('slider', { name: 'Focal point' })
       await point.focus()
       await point.press('Shift+ArrowLeft')
@@ -218,6 +222,8 @@ test('a scheduled post is listed with its time and can be cancelled', async ({ p
   const view = page.getByRole('region', { name: /^@alice@/ })
   const item = view.getByRole('listitem').filter({ hasText: 'Reminder: water the seedlings' })
   await expect(item).toContainText('Publishes')
+  const results = await new AxeBuilder({ page }).include('.deck-panel').analyze()
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
   await item.getByRole('button', { name: 'Cancel post' }).click()
   await item.getByRole('group').getByRole('button', { name: 'Cancel post' }).click()
   await expect(page.getByText('Scheduled post canceled.')).toBeVisible()
