@@ -12,13 +12,14 @@ import { createTestApp, resetDocument } from '../helpers/test-app'
 import { alice, seedAccounts } from '../helpers/accounts'
 import { routeCalls } from '../components/column/column-fakes'
 import { FakeHttpError } from '../helpers/masto'
+import { UploadFailure } from '@/api/media-upload'
 
 // Uploads are the media-upload module's business (tested on their own); here they succeed or fail on cue.
-const upload = vi.fn<(file: Blob, options: { fileName: string; onProgress?: (f: number) => void }) => Promise<mastodon.v1.MediaAttachment>>()
+const upload = vi.fn<(file: Blob, options: { fileName: string; signal?: AbortSignal; onProgress?: (f: number) => void }) => Promise<mastodon.v1.MediaAttachment>>()
 const update = vi.fn(async () => ({}) as mastodon.v1.MediaAttachment)
 vi.mock('@/api/media-upload', async (importOriginal) => ({
   ...(await importOriginal<Record<string, unknown>>()),
-  uploadMedia: (_identity: unknown, file: Blob, options: { fileName: string; onProgress?: (f: number) => void }) => upload(file, options),
+  uploadMedia: (_identity: unknown, file: Blob, options: { fileName: string; signal?: AbortSignal; onProgress?: (f: number) => void }) => upload(file, options),
   updateMedia: (...args: unknown[]) => update(...(args as [])),
 }))
 
@@ -161,5 +162,24 @@ describe('publishing a draft', () => {
     expect(await usePublishDraft().publish(draft)).toBe(true)
     expect(update).toHaveBeenCalledWith(expect.objectContaining({ key: alice.key }), 'm9', { description: 'A leek', focus: null })
     expect(posted[0]!.params.mediaIds).toEqual(['m9'])
+  })
+
+  it('a file removed while it goes up stops being sent', async () => {
+    const drafts = useDraftsStore()
+    const media = localMedia()
+    const draft = draftWith(['x'], [media])
+    drafts.create(draft)
+    let signal: AbortSignal | undefined
+    upload.mockImplementation((_file, options) => {
+      signal = options.signal
+      return new Promise((_resolve, reject) => options.signal?.addEventListener('abort', () => reject(new UploadFailure('aborted'))))
+    })
+    const uploads = useMediaUploads()
+    uploads.resume(draft)
+    await vi.waitFor(() => expect(signal).toBeDefined())
+    uploads.cancel(draft.id, media.localId)
+    expect(signal!.aborted).toBe(true)
+    await vi.waitFor(() => expect(drafts.drafts[0]?.posts[0]?.media[0]?.state).toBe('uploading'))
+    expect(drafts.drafts[0]?.posts[0]?.media[0]?.error).toBeNull()
   })
 })

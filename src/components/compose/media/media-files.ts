@@ -3,7 +3,7 @@
 
 import type { ComposeLimits } from '../limits'
 
-export type FileRejectionReason = 'type' | 'size' | 'count'
+export type FileRejectionReason = 'type' | 'size' | 'count' | 'mixed'
 
 export interface FileRejection {
   readonly fileName: string
@@ -38,11 +38,14 @@ function sizeLimitFor(type: string, limits: ComposeLimits): number | null {
   return null
 }
 
+const isAudioOrVideo = (type: string) => /^(video|audio)\//.test(baseType(type))
+
 /**
  * Splits `files` into those a post that already has `existing` attachments can take, in
- * order, and the rest with why. A refused file does not take up a place.
+ * order, and the rest with why. A refused file does not take up a place. A video or audio
+ * file goes alone, as Mastodon wants (`existingTypes`: the MIME types already attached).
  */
-export function checkFiles(files: readonly File[], existing: number, limits: ComposeLimits): CheckedFiles {
+export function checkFiles(files: readonly File[], existing: number, limits: ComposeLimits, existingTypes: readonly string[] = []): CheckedFiles {
   const accepted: File[] = []
   const rejected: FileRejection[] = []
   for (const file of files) {
@@ -58,6 +61,11 @@ export function checkFiles(files: readonly File[], existing: number, limits: Com
     }
     if (existing + accepted.length >= limits.maxMediaAttachments) {
       rejected.push({ fileName: file.name, reason: 'count', limit: limits.maxMediaAttachments })
+      continue
+    }
+    const others = [...existingTypes, ...accepted.map((f) => f.type)]
+    if (others.length > 0 && (isAudioOrVideo(type) || others.some(isAudioOrVideo))) {
+      rejected.push({ fileName: file.name, reason: 'mixed' })
       continue
     }
     accepted.push(file)
@@ -95,5 +103,7 @@ export function rejectionMessage(rejection: FileRejection, locale: string): { ke
       return { key: 'compose.media.rejected.size', values: { name, limit: formatFileSize(rejection.limit ?? 0, locale) } }
     case 'count':
       return { key: 'compose.media.rejected.count', values: { name, count: rejection.limit ?? 0 } }
+    case 'mixed':
+      return { key: 'compose.media.rejected.mixed', values: { name } }
   }
 }

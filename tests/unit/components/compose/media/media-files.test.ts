@@ -19,8 +19,11 @@ const limits: ComposeLimits = {
 
 describe('checkFiles', () => {
   it('takes files of the types the server lists, in order', () => {
-    const files = [fileOf('a.png', 'image/png'), fileOf('b.mp4', 'video/mp4'), fileOf('c.mp3', 'audio/mpeg')]
-    expect(checkFiles(files, 0, limits)).toEqual({ accepted: files, rejected: [] })
+    const images = [fileOf('a.png', 'image/png'), fileOf('b.png', 'image/png')]
+    expect(checkFiles(images, 0, limits)).toEqual({ accepted: images, rejected: [] })
+    for (const single of [fileOf('b.mp4', 'video/mp4'), fileOf('c.mp3', 'audio/mpeg')]) {
+      expect(checkFiles([single], 0, limits)).toEqual({ accepted: [single], rejected: [] })
+    }
   })
 
   it('refuses types the server does not list, and files without a type', () => {
@@ -34,20 +37,16 @@ describe('checkFiles', () => {
 
   it('takes any image, video or audio when the server does not list its types', () => {
     const open = { ...limits, supportedMimeTypes: null }
-    const { accepted, rejected } = checkFiles(
-      [fileOf('a.webp', 'image/webp'), fileOf('b.ogg', 'audio/ogg'), fileOf('c.pdf', 'application/pdf')],
-      0,
-      open,
-    )
-    expect(accepted.map((file) => file.name)).toEqual(['a.webp', 'b.ogg'])
+    const { accepted, rejected } = checkFiles([fileOf('a.webp', 'image/webp'), fileOf('c.pdf', 'application/pdf')], 0, open)
+    expect(accepted.map((file) => file.name)).toEqual(['a.webp'])
     expect(rejected).toEqual([{ fileName: 'c.pdf', reason: 'type' }])
+    expect(checkFiles([fileOf('b.ogg', 'audio/ogg')], 0, open).accepted).toHaveLength(1)
   })
 
   it('refuses images over the image limit and video or audio over the video limit', () => {
     const { accepted, rejected } = checkFiles(
       [
         fileOf('big.png', 'image/png', 16 * MB + 1),
-        fileOf('ok.png', 'image/png', 16 * MB),
         fileOf('big.mp4', 'video/mp4', 99 * MB + 1),
         fileOf('big.mp3', 'audio/mpeg', 99 * MB + 1),
         fileOf('ok.mp4', 'video/mp4', 20 * MB),
@@ -55,7 +54,8 @@ describe('checkFiles', () => {
       0,
       limits,
     )
-    expect(accepted.map((file) => file.name)).toEqual(['ok.png', 'ok.mp4'])
+    expect(accepted.map((file) => file.name)).toEqual(['ok.mp4'])
+    expect(checkFiles([fileOf('ok.png', 'image/png', 16 * MB)], 0, limits).accepted).toHaveLength(1)
     expect(rejected).toEqual([
       { fileName: 'big.png', reason: 'size', limit: 16 * MB },
       { fileName: 'big.mp4', reason: 'size', limit: 99 * MB },
@@ -96,5 +96,20 @@ describe('rejection messages', () => {
       key: 'compose.media.rejected.count',
       values: { name: '5.png', count: 4 },
     })
+  })
+})
+
+describe('a video or audio file goes alone (as Mastodon wants)', () => {
+  it('refuses a video next to images, and anything next to a video', () => {
+    const mixed = checkFiles([fileOf('a.png', 'image/png'), fileOf('b.mp4', 'video/mp4')], 0, limits)
+    expect(mixed.accepted.map((f) => f.name)).toEqual(['a.png'])
+    expect(mixed.rejected).toEqual([{ fileName: 'b.mp4', reason: 'mixed' }])
+    const afterVideo = checkFiles([fileOf('c.png', 'image/png')], 1, limits, ['video/mp4'])
+    expect(afterVideo.rejected).toEqual([{ fileName: 'c.png', reason: 'mixed' }])
+    expect(checkFiles([fileOf('d.mp3', 'audio/mpeg')], 0, limits).accepted).toHaveLength(1)
+  })
+
+  it('says so in words', () => {
+    expect(rejectionMessage({ fileName: 'b.mp4', reason: 'mixed' }, 'en')).toEqual({ key: 'compose.media.rejected.mixed', values: { name: 'b.mp4' } })
   })
 })
