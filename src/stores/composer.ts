@@ -38,6 +38,9 @@ export const useComposerStore = defineStore('composer', () => {
   /** Bumped to ask the open panel to move focus into the text (opening, switching drafts). */
   const focusRequest = ref(0)
 
+  /** A post just scheduled (when it will go out), said under the deck's toolbar until dismissed. */
+  const scheduledNotice = ref<string | null>(null)
+
   const isOpen = computed(() => view.value !== null)
   const draftId = computed(() => (view.value?.kind === 'draft' ? view.value.draftId : null))
 
@@ -55,5 +58,5 @@ export const useComposerStore = defineStore('composer', () => {
     view.value = null
   }
 
-  return { view, focusRequest, isOpen, draftId, showDraft, showDrafts, close }
+  return { view, focusRequest, scheduledNotice, isOpen, draftId, showDraft, showDrafts, close }
 })

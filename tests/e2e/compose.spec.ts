@@ -218,7 +218,11 @@ test('a scheduled post is listed with its time and can be cancelled', async ({ p
   // Nothing published yet.
   expect((await statusesOf(control, stack.instanceA, alice.id, 1))[0]!.content).not.toContain('water the seedlings')
 
-  await page.goto('/scheduled')
+  // The deck says when it will go out, with the way to the list.
+  const notice = page.getByRole('status').filter({ hasText: 'Post scheduled for' })
+  await expect(notice).toBeVisible()
+  await notice.getByRole('link', { name: 'See scheduled posts' }).click()
+  await expect(page).toHaveURL(/\/scheduled$/)
   const view = page.getByRole('region', { name: /^@alice@/ })
   const item = view.getByRole('listitem').filter({ hasText: 'Reminder: water the seedlings' })
   await expect(item).toContainText('Publishes')
