@@ -20,7 +20,15 @@ interface PostingDefaults {
 }
 
 const preferences = new Map<string, Promise<PostingDefaults>>()
+const FALLBACK: PostingDefaults = { visibility: 'public', language: null }
+/** The composer opens without the preferences if the server is slower than this (the first time). */
+export const PREFERENCES_WAIT_MS = 1500
 const VISIBILITIES = new Set<string>(['public', 'unlisted', 'private', 'direct'])
+
+/** Forgets the posting preferences read so far (tests). */
+export function forgetPostingDefaults(): void {
+  preferences.clear()
+}
 
 export function useComposeActions() {
   const accounts = useAccountsStore()
@@ -43,7 +51,7 @@ export function useComposeActions() {
             language: typeof language === 'string' && language ? language : null,
           }
         })
-        .catch(() => ({ visibility: 'public' as const, language: null }))
+        .catch(() => FALLBACK)
       preferences.set(key, found)
     }
     return found
@@ -56,7 +64,11 @@ export function useComposeActions() {
   async function start(accountKey: string | null | undefined) {
     const account = accountFor(accountKey)
     if (!account) return null
-    const defaults = await defaultsOf(account.key)
+    // A slow or unreachable server must not keep the composer from opening.
+    const defaults = await Promise.race([
+      defaultsOf(account.key),
+      new Promise<PostingDefaults>((resolve) => setTimeout(() => resolve(FALLBACK), PREFERENCES_WAIT_MS)),
+    ])
     return {
       account,
       visibility: defaults.visibility,
