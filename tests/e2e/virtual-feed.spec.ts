@@ -2,6 +2,7 @@
 // through hundreds of statuses keeps a bounded number of rows in the DOM while it goes on
 // loading pages, comes back to its first status at the top, keeps a focused row alive far
 // out of view, and does not move what the reader looks at when new posts stream in.
+// A column also scrolls on its own compositor layer (Chromium repaints a scroller that has none).
 
 import type { Locator } from '@playwright/test'
 import { test, expect } from './fixtures.ts'
@@ -92,4 +93,33 @@ test('a long home column stays small in the DOM, loads on, returns to the top an
   // Showing them goes to the top, where they are.
   await home.locator('.column-timeline__new').click()
   await expect(home.locator('[role="feed"] > [data-key]').first()).toContainText('Streamed while reading #3')
+})
+
+test('a column scrolls on a compositor layer of its own, so scrolling does not repaint it', async ({ page, stack, control }) => {
+  await control(stack.instanceA, '/bulk-statuses', { username: 'bob', count: 60, reach_home_of: 'alice' })
+  const alice = await signedInAs(page, stack.instanceA, 'alice')
+  await withDeck(page, [{ id: 'home', type: 'home', accountKey: alice.key, params: {} }])
+  await page.goto('/')
+  const body = page.locator('main section.deck-column .deck-column__body').first()
+  await expect(body.locator('.status-list__item').first()).toBeVisible()
+  const size = await body.evaluate((el) => ({ width: el.clientWidth, height: el.clientHeight, content: el.scrollHeight }))
+  expect(size.content).toBeGreaterThan(3 * size.height)
+
+  // Chromium lists the layers it composites; a scroller it scrolls without repainting has a
+  // layer as wide as the column, far taller than it (its content), that draws.
+  const cdp = await page.context().newCDPSession(page)
+  const layers: { width: number; height: number; drawsContent: boolean }[][] = []
+  cdp.on('LayerTree.layerTreeDidChange', (event) => {
+    if (event.layers) layers.push(event.layers)
+  })
+  await cdp.send('LayerTree.enable')
+  await body.evaluate((el) => {
+    el.scrollTop = 400
+  })
+  await expect
+    .poll(() =>
+      (layers.at(-1) ?? []).some((l) => l.drawsContent && Math.abs(l.width - size.width) <= 2 && l.height > 3 * size.height),
+    )
+    .toBe(true)
+  await cdp.detach()
 })
