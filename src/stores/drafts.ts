@@ -9,6 +9,7 @@ import { defineStore } from 'pinia'
 import { computed, getCurrentScope, onScopeDispose, ref, shallowRef, toRaw, triggerRef } from 'vue'
 import type { Draft } from '@/components/compose/draft-types'
 import { openDraftStorage, type DraftStorage } from './drafts-storage'
+import { forgetUnsaved, keepUnsaved, restoreUnsaved, takeUnsaved } from './drafts-unsaved'
 
 export const DRAFTS_CHANNEL = 'deckodon-drafts'
 export const DRAFT_WRITE_DELAY_MS = 300
@@ -82,6 +83,8 @@ export const useDraftsStore = defineStore('drafts', () => {
       const latest = ids.map((id) => byId.value.get(id)).filter((d): d is Draft => d !== undefined)
       try {
         await target.writeMany(latest.map(plain))
+        // Written: the copies kept when the page went away are not needed (see drafts-unsaved).
+        forgetUnsaved(latest.filter((d) => byId.value.get(d.id) === d && !pending.has(d.id)).map((d) => d.id))
         announce(latest.map((d) => d.id))
       } catch (error) {
         // Tried again with the next change (or flush); nothing in memory is lost.
@@ -102,6 +105,15 @@ export const useDraftsStore = defineStore('drafts', () => {
         try {
           const stored = await storage.readAll()
           for (const draft of stored) if (!byId.value.has(draft.id)) byId.value.set(draft.id, draft)
+          // What the last page could not write before it went away.
+          const storedById = new Map(stored.map((d) => [d.id, d]))
+          for (const kept of takeUnsaved()) {
+            const restored = restoreUnsaved(kept, storedById.get(kept.id))
+            if (restored && !pending.has(restored.id)) {
+              byId.value.set(restored.id, restored)
+              schedule(restored.id)
+            }
+          }
           triggerRef(byId)
         } catch (error) {
           console.warn('Drafts: IndexedDB is unavailable, drafts last for this session only', error)
@@ -134,6 +146,7 @@ export const useDraftsStore = defineStore('drafts', () => {
       drop(id)
       pending.delete(id)
     }
+    forgetUnsaved(ids)
     const target = storage
     if (!target || ids.length === 0) return queue
     return enqueue(async () => {
@@ -166,7 +179,11 @@ export const useDraftsStore = defineStore('drafts', () => {
   }
   channel?.addEventListener('message', onMessage)
 
-  const flushNow = () => void flush()
+  /** Leaving or hiding the page: what waits is written now, and kept synchronously too. */
+  const flushNow = () => {
+    keepUnsaved([...pending].map((id) => byId.value.get(id)).filter((d): d is Draft => d !== undefined).map(plain))
+    void flush()
+  }
   const onVisibility = () => {
     if (document.visibilityState === 'hidden') flushNow()
   }

@@ -1,11 +1,12 @@
 import 'fake-indexeddb/auto'
 import { IDBFactory } from 'fake-indexeddb'
-import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { createPinia, setActivePinia } from 'pinia'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { createPinia, setActivePinia, type Pinia } from 'pinia'
 import { newDraft } from '@/components/compose/draft'
-import type { Draft, DraftPost } from '@/components/compose/draft-types'
+import type { Draft, DraftMedia, DraftPost } from '@/components/compose/draft-types'
 import { DRAFT_WRITE_DELAY_MS, useDraftsStore } from '@/stores/drafts'
 import { openDraftStorage } from '@/stores/drafts-storage'
+import { UNSAVED_DRAFTS_KEY, keepUnsaved, restoreUnsaved, takeUnsaved } from '@/stores/drafts-unsaved'
 
 const ALICE = 'social.example|1'
 const BOB = 'other.example|2'
@@ -16,9 +17,21 @@ function draftOf(accountKey: string, text: string): Draft {
 }
 const textOf = (d: Draft | undefined) => d?.posts[0]?.text
 
+// Each test's stores listen on window (pagehide); they are stopped after it, as a page would be.
+const pinias: Pinia[] = []
+function freshPinia(): void {
+  const pinia = createPinia()
+  pinias.push(pinia)
+  setActivePinia(pinia)
+}
+afterEach(() => {
+  for (const pinia of pinias.splice(0)) for (const store of (pinia as unknown as { _s: Map<string, { $dispose(): void }> })._s.values()) store.$dispose()
+  vi.restoreAllMocks()
+})
+
 /** A fresh store, as after a reload: a new Pinia over the same IndexedDB. */
 async function reloaded() {
-  setActivePinia(createPinia())
+  freshPinia()
   const store = useDraftsStore()
   await store.load()
   return store
@@ -26,7 +39,8 @@ async function reloaded() {
 
 beforeEach(() => {
   globalThis.indexedDB = new IDBFactory()
-  setActivePinia(createPinia())
+  localStorage.clear()
+  freshPinia()
 })
 
 describe('drafts', () => {
@@ -155,3 +169,93 @@ describe('drafts', () => {
     await vi.waitFor(() => expect(textOf(store.drafts[0])).toBe('edited elsewhere'))
   })
 })
+
+describe('drafts when the page goes away before IndexedDB has them', () => {
+  const media = (localId: string, over: Partial<DraftMedia> = {}): DraftMedia => ({
+    localId,
+    remoteId: null,
+    state: 'local',
+    file: new Blob([localId], { type: 'image/png' }),
+    fileName: `${localId}.png`,
+    mimeType: 'image/png',
+    size: 2,
+    description: '',
+    focus: null,
+    previewUrl: null,
+    progress: 0,
+    error: null,
+    dirty: false,
+    ...over,
+  })
+  const withPost = (d: Draft, change: Partial<DraftPost>): Draft => ({ ...d, posts: d.posts.map((p) => ({ ...p, ...change })) })
+
+  /** IndexedDB refuses every write from now on, as when the tab closes mid-write. */
+  function writesNeverFinish() {
+    vi.spyOn(console, 'warn').mockImplementation(() => {})
+    return vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+      throw new DOMException('The transaction was aborted.', 'AbortError')
+    })
+  }
+
+  it('come back at the next load with their last words, and are then written to IndexedDB', async () => {
+    const store = useDraftsStore()
+    await store.load()
+    const draft = draftOf(ALICE, 'The first')
+    store.create(draft)
+    await store.flush()
+    const put = writesNeverFinish()
+    store.update(draft.id, (d) => withPost(d, { text: 'The first words, and the last' }))
+    window.dispatchEvent(new Event('pagehide'))
+    await store.flush()
+    expect(textOf(await openDraftStorage()!.read(draft.id))).toBe('The first')
+    put.mockRestore()
+
+    const again = await reloaded()
+    expect(textOf(again.drafts.find((d) => d.id === draft.id))).toBe('The first words, and the last')
+    expect(localStorage.getItem(UNSAVED_DRAFTS_KEY)).toBeNull()
+    await again.flush()
+    expect(textOf(await openDraftStorage()!.read(draft.id))).toBe('The first words, and the last')
+    vi.restoreAllMocks()
+  })
+
+  it('keep the files IndexedDB has; a file added in the last moment, never stored, is dropped', () => {
+    const stored = withPost(draftOf(ALICE, 'Photos'), { media: [media('stored'), media('uploaded', { remoteId: '77', file: null, state: 'ready' })] })
+    const last = { ...stored, updatedAt: stored.updatedAt + 5, posts: stored.posts.map((p) => ({ ...p, text: 'Photos!', media: [...p.media, media('late')] })) }
+    keepUnsaved([last])
+    // Files do not go into localStorage.
+    expect(localStorage.getItem(UNSAVED_DRAFTS_KEY)).not.toContain('"file":{')
+    const [kept] = takeUnsaved()
+    const restored = restoreUnsaved(kept!, stored)!
+    const post = restored.posts[0]!
+    expect(post.text).toBe('Photos!')
+    expect(post.media.map((m) => m.localId)).toEqual(['stored', 'uploaded'])
+    expect(post.media[0]!.file).toBe(stored.posts[0]!.media[0]!.file)
+    expect(post.media[1]!.remoteId).toBe('77')
+    expect(restoreUnsaved(kept!, last)).toBeNull()
+  })
+
+  it('do not come back once posted, nor over a newer stored copy', async () => {
+    const store = useDraftsStore()
+    await store.load()
+    const posted = draftOf(ALICE, 'Posted')
+    const edited = draftOf(BOB, 'Old words')
+    store.create(posted)
+    store.create(edited)
+    await store.flush()
+    writesNeverFinish()
+    store.update(posted.id, (d) => withPost(d, { text: 'Posted at last' }))
+    store.update(edited.id, (d) => withPost(d, { text: 'Kept words' }))
+    window.dispatchEvent(new Event('pagehide'))
+    await store.flush()
+    vi.restoreAllMocks()
+    // The page stayed after all: the post went out, and the other draft changed again.
+    await store.remove(posted.id)
+    store.update(edited.id, (d) => withPost(d, { text: 'Newer words' }))
+    await store.flush()
+
+    const again = await reloaded()
+    expect(again.drafts.map((d) => d.id)).toEqual([edited.id])
+    expect(textOf(again.drafts[0])).toBe('Newer words')
+  })
+})
+
