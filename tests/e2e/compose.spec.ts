@@ -407,3 +407,25 @@ test('a composer closed with nothing written leaves no draft behind; Escape clos
   await newPost.click()
   await expect(composer(page).getByRole('button', { name: 'Drafts (1)' })).toBeVisible()
 })
+
+test('from another page, New post and the n key open the composer beside the deck', async ({ page, stack }) => {
+  const [alice] = await signedInAsAll(page, [[stack.instanceA, 'alice']])
+  await withDeck(page, [{ id: 'c1', type: 'home', accountKey: alice!.key, params: {} }])
+  await page.goto('/settings')
+  await page.getByRole('banner').getByRole('button', { name: 'New post' }).click()
+  await expect(page).toHaveURL((url) => url.pathname === '/')
+  const text = composer(page).getByRole('textbox', { name: "What's on your mind?" })
+  await expect(text).toBeFocused()
+  await text.fill('Written from the settings page')
+  // On the deck the toolbar has the button; the header does not repeat it.
+  await expect(page.getByRole('button', { name: 'New post' })).toHaveCount(1)
+
+  await page.goto('/accounts')
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+  await page.locator('body').press('n')
+  await expect(page).toHaveURL((url) => url.pathname === '/')
+  await expect(composer(page).getByRole('textbox', { name: "What's on your mind?" })).toBeFocused()
+  await expect(composer(page).getByRole('textbox', { name: "What's on your mind?" })).toHaveValue('')
+  // The first draft was kept, though the page was left the moment it was typed.
+  await expect(composer(page).getByRole('button', { name: /^Drafts \(2\)/ })).toBeVisible()
+})
