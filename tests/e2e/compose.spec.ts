@@ -429,3 +429,19 @@ test('from another page, New post and the n key open the composer beside the dec
   // The first draft was kept, though the page was left the moment it was typed.
   await expect(composer(page).getByRole('button', { name: /^Drafts \(2\)/ })).toBeVisible()
 })
+
+test('the scheduled posts view lists every scheduled post, past the first page, soonest first', async ({ page, stack, control }) => {
+  await homeDeck(page, stack.instanceA)
+  // 45 posts over three days (Mastodon allows 25 a day); the server pages them 40 at a time.
+  const start = Date.now() + 2 * 86_400_000
+  for (let i = 44; i >= 0; i--) {
+    const at = new Date(start + Math.floor(i / 15) * 86_400_000 + (i % 15) * 60_000).toISOString()
+    const response = await control(stack.instanceA, '/as/alice/api/v1/statuses', { status: `Planned post ${i + 1}`, scheduled_at: at })
+    expect(response.status).toBe(200)
+  }
+  await page.goto('/scheduled')
+  const view = page.getByRole('region', { name: /^@alice@/ })
+  await expect(view.getByRole('listitem')).toHaveCount(45)
+  await expect(view.getByRole('listitem').first()).toContainText(/Planned post 1(?!\d)/)
+  await expect(view.getByRole('listitem').last()).toContainText('Planned post 45')
+})
