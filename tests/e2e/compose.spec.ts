@@ -54,6 +54,18 @@ test('what is typed survives a reload: the composer opens again on the same draf
   await composer(page).getByRole('button', { name: /^Drafts \(2\)/ }).click()
   await composer(page).getByRole('button', { name: 'Open draft: Garden spoilers' }).click()
   await expect(composer(page).getByRole('textbox', { name: "What's on your mind?" })).toHaveValue('The tomatoes are ripe')
+
+  // Deleting a draft from the list asks first; Escape keeps it.
+  await composer(page).getByRole('button', { name: /^Drafts \(/ }).click()
+  await composer(page).getByRole('button', { name: 'Delete draft: Garden spoilers' }).click()
+  const question = composer(page).getByRole('group', { name: 'Delete this draft for good?' })
+  await expect(question.getByRole('button', { name: 'Keep it' })).toBeFocused()
+  await page.keyboard.press('Escape')
+  await expect(question).toBeHidden()
+  await expect(composer(page)).toBeVisible()
+  await composer(page).getByRole('button', { name: 'Delete draft: Garden spoilers' }).click()
+  await question.getByRole('button', { name: 'Delete draft' }).click()
+  await expect(composer(page).getByRole('button', { name: 'Open draft: Garden spoilers' })).toHaveCount(0)
 })
 
 test('over the limit, Post is disabled and says why; the counter counts a link as 23', async ({ page, stack }) => {
