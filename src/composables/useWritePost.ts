@@ -4,7 +4,6 @@
 import { computed, type ComputedRef } from 'vue'
 import { useRoute, useRouter } from 'vue-router'
 import { useAccountsStore } from '@/stores/accounts'
-import { composeNew } from './compose-entry'
 
 export interface WritePost {
   /** Someone is signed in to write as. */
@@ -23,6 +22,8 @@ export function useWritePost(): WritePost {
   const inDeck = computed(() => route.matched[0]?.name === 'deck')
   async function write(): Promise<void> {
     if (!inDeck.value) await router.push({ name: 'deck' })
+    // Loaded on use: the shell (and the sign-in page) does not carry the composer's way in.
+    const { composeNew } = await import('./compose-entry')
     await composeNew(accounts.current?.key ?? null)
   }
   return { canWrite, inDeck, write }
