@@ -96,6 +96,7 @@ type FeedProps = {
   busy?: boolean
   scroller: HTMLElement | null
   estimateSize?: number
+  heightStep?: number
 }
 
 // The component is generic over its items; these tests feed it posts.
@@ -111,6 +112,7 @@ function mountFeed(props: FeedProps, attachTo?: HTMLElement) {
       label: 'Home',
       busy: props.busy,
       estimateSize: props.estimateSize ?? 100,
+      heightStep: props.heightStep ?? 0,
     },
     slots: {
       default: ({ item, index, setSize }: { item: Post; index: number; setSize: number }) =>
@@ -132,10 +134,16 @@ const exposed = (wrapper: VueWrapper) =>
   wrapper.vm as unknown as { scrollToKey(key: string, align?: string): boolean; firstVisibleKey(): string | null }
 
 /** Mounts a virtualised feed in a 600px scroller with `above.px` of content above the feed. */
-async function mountVirtual(items: readonly Post[], options: { cacheKey?: string; above?: number; estimateSize?: number } = {}) {
+async function mountVirtual(
+  items: readonly Post[],
+  options: { cacheKey?: string; above?: number; estimateSize?: number; heightStep?: number } = {},
+) {
   const above = { px: options.above ?? 0 }
   const scroller = layoutScroller(600, above)
-  const wrapper = mountFeed({ items, scroller: null, cacheKey: options.cacheKey, estimateSize: options.estimateSize }, scroller.el)
+  const wrapper = mountFeed(
+    { items, scroller: null, cacheKey: options.cacheKey, estimateSize: options.estimateSize, heightStep: options.heightStep },
+    scroller.el,
+  )
   scroller.placeFeed(feedOf(wrapper).element)
   await wrapper.setProps({ scroller: scroller.el })
   await flushPromises()
@@ -256,6 +264,31 @@ describe('VirtualFeed with a layout', () => {
 
     const other = await mountVirtual(posts('s', 50), { cacheKey: 'col-b' })
     expect(feedOf(other.wrapper).attributes('style')).toContain('height: 5000px')
+  })
+
+  it('with a height step, holds its height while rows are measured, and what follows stays after the last row', async () => {
+    const { wrapper } = await mountVirtual(posts('s', 20), { cacheKey: 'col-step', heightStep: 500 })
+    const style = () => feedOf(wrapper).attributes('style')
+    // 20 rows of 100: 2,000 px of rows in a box of 2,500, the 500 taken back by the margin.
+    expect(style()).toContain('height: 2500px')
+    expect(style()).toContain('margin-bottom: -500px')
+    const rows = wrapper.findAll('[data-index]')
+    FakeResizeObserver.report([[rows[0]!.element, 150]])
+    await flushPromises()
+    expect(style()).toContain('height: 2500px')
+    expect(style()).toContain('margin-bottom: -450px')
+    // Rows outgrow the box: it grows by a step past them.
+    FakeResizeObserver.report(rows.slice(1, 6).map((row) => [row.element, 200] as const))
+    await flushPromises()
+    expect(style()).toContain(`height: ${2550 + 500}px`)
+    // More than two steps short of it: it shrinks back to a step past them.
+    await wrapper.setProps({ items: posts('s', 5) })
+    await flushPromises()
+    expect(style()).toContain(`height: ${150 + 4 * 200 + 500}px`)
+    // No step (a timeline at its end): exactly as tall as its rows.
+    await wrapper.setProps({ heightStep: 0 })
+    expect(style()).toContain(`height: ${150 + 4 * 200}px`)
+    expect(style()).toContain('margin-bottom: 0px')
   })
 
   it('does not forget a height when a row reports no size (a collapsed column)', async () => {
