@@ -97,17 +97,19 @@ export const useDraftsStore = defineStore('drafts', () => {
   // ---- the API ----
 
   let loading: Promise<void> | null = null
+  /** Drafts removed since the load began: what it reads may predate the removal. */
+  const removedWhileLoading = new Set<string>()
 
   /** Reads the stored drafts (once); drafts made before it finished are kept. */
   function load(): Promise<void> {
     loading ??= (async () => {
       if (storage) {
         try {
-          const stored = await storage.readAll()
+          const stored = (await storage.readAll()).filter((d) => !removedWhileLoading.has(d.id))
           for (const draft of stored) if (!byId.value.has(draft.id)) byId.value.set(draft.id, draft)
           // What the last page could not write before it went away.
           const storedById = new Map(stored.map((d) => [d.id, d]))
-          for (const kept of takeUnsaved()) {
+          for (const kept of takeUnsaved().filter((d) => !removedWhileLoading.has(d.id))) {
             const restored = restoreUnsaved(kept, storedById.get(kept.id))
             if (restored && !pending.has(restored.id)) {
               byId.value.set(restored.id, restored)
@@ -123,6 +125,7 @@ export const useDraftsStore = defineStore('drafts', () => {
         }
       }
       ready.value = true
+      removedWhileLoading.clear()
     })()
     return loading
   }
@@ -145,6 +148,7 @@ export const useDraftsStore = defineStore('drafts', () => {
     for (const id of ids) {
       drop(id)
       pending.delete(id)
+      if (!ready.value) removedWhileLoading.add(id)
     }
     forgetUnsaved(ids)
     const target = storage

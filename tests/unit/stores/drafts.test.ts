@@ -85,6 +85,22 @@ describe('drafts', () => {
     await vi.waitFor(async () => expect(textOf(await storage.read(draft.id))).toBe('leaving'), { timeout: 150, interval: 10 })
   })
 
+  it('removed while they are still being read do not come back', async () => {
+    const store = useDraftsStore()
+    await store.load()
+    const draft = draftOf(ALICE, 'Closed empty')
+    store.create(draft)
+    await store.flush()
+    // A fresh page: the list is still being read when the draft is removed.
+    freshPinia()
+    const again = useDraftsStore()
+    const loading = again.load()
+    await again.remove(draft.id)
+    await loading
+    expect(again.drafts.map((d) => d.id)).not.toContain(draft.id)
+    expect(await openDraftStorage()!.read(draft.id)).toBeUndefined()
+  })
+
   it('are listed newest first and by account', async () => {
     const store = useDraftsStore()
     await store.load()
