@@ -30,8 +30,8 @@ async function bootstrap(): Promise<void> {
     preloadApiClients()
     // Opening the deck: its columns ask for their first pages now, not once it has mounted.
     if (router.resolve(router.options.history.location).matched[0]?.name === 'deck') {
-      void import('./components/column/first-pages')
-        .then(({ startDeckFirstPages }) => startDeckFirstPages(accounts.call, (key) => accounts.byKey(key) !== undefined))
+      void import('./stores/deck-storage')
+        .then(({ startStoredDeckFirstPages }) => startStoredDeckFirstPages(accounts.call, (key) => accounts.byKey(key) !== undefined))
         .catch(() => {
           // The columns ask for themselves once mounted.
         })

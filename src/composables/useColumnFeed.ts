@@ -8,7 +8,7 @@ import type { mastodon } from 'masto'
 import { classifyApiError, type ApiErrorKind } from '@/api/errors'
 import { useAccountsStore } from '@/stores/accounts'
 import { useEntitiesStore } from '@/stores/entities'
-import type { ColumnSpec } from '@/stores/deck-types'
+import type { ColumnSpec } from '@/timeline/column-spec'
 import {
   COLUMN_PAGE_SIZE,
   createColumnSource,
@@ -17,7 +17,7 @@ import {
   supportsRanges,
   type FeedItem,
   type FeedSource,
-} from '@/components/column/column-sources'
+} from '@/timeline/column-sources'
 import {
   addNotification,
   applyLiveEvents,
@@ -27,8 +27,8 @@ import {
   replaceGap,
   type LiveEvent,
   type LiveLists,
-} from '@/components/column/live-events'
-import { takeFirstPage } from '@/components/column/first-pages'
+} from '@/timeline/live-events'
+import { takeFirstPage } from '@/timeline/first-pages'
 
 /** The statuses items carry, for the account's entity store. */
 export function statusesOf(items: readonly FeedItem[]): mastodon.v1.Status[] {

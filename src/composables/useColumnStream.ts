@@ -11,7 +11,7 @@
 import { computed, getCurrentScope, onScopeDispose, shallowRef, watch, type ComputedRef } from 'vue'
 import type { mastodon } from 'masto'
 import { useAccountsStore } from '@/stores/accounts'
-import type { ColumnSpec } from '@/stores/deck-types'
+import type { ColumnSpec } from '@/timeline/column-spec'
 import type { ClientIdentity } from '@/api/clients'
 import { closeStreaming, connectionState, retireStreaming, streamingClientFor, type ConnectionState } from '@/api/streaming'
 import { useLiveUpdatesPaused } from './usePageVisibility'

@@ -4,9 +4,9 @@
 // (visibility, language) where its server has them, and shows it in the panel.
 
 import type { mastodon } from 'masto'
-import { defaultPostLanguage } from '@/components/compose/languages'
-import type { DraftVisibility } from '@/components/compose/draft-types'
-import { editDraft, newDraft, quoteDraft, redraftDraft, replyDraft } from '@/components/compose/draft'
+import { defaultPostLanguage } from '@/compose/languages'
+import type { DraftVisibility } from '@/compose/draft-types'
+import { editDraft, newDraft, quoteDraft, redraftDraft, replyDraft } from '@/compose/draft'
 import { useAccountsStore } from '@/stores/accounts'
 import { handleOf } from '@/stores/accounts-storage'
 import { useComposerStore } from '@/stores/composer'

@@ -6,7 +6,7 @@
 import { shallowRef, watch, type Ref } from 'vue'
 import type { mastodon } from 'masto'
 import { useAccountsStore } from '@/stores/accounts'
-import type { CaretToken } from '@/components/compose/autocomplete'
+import type { CaretToken } from '@/compose/autocomplete'
 
 export interface Suggestion {
   readonly key: string

@@ -5,7 +5,7 @@
 
 import { getCurrentScope, onScopeDispose, watch } from 'vue'
 import { useAccountsStore } from '@/stores/accounts'
-import type { ColumnSpec } from '@/stores/deck-types'
+import type { ColumnSpec } from '@/timeline/column-spec'
 
 /** Quiet time after scrolling before the position is saved. */
 export const MARKER_SAVE_DELAY_MS = 1500

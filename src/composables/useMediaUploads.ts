@@ -6,7 +6,7 @@
 import type { mastodon } from 'masto'
 import type { ClientIdentity } from '@/api/clients'
 import { draftMediaError, updateMedia, uploadMedia, UploadFailure } from '@/api/media-upload'
-import type { Draft, DraftMedia, DraftPost } from '@/components/compose/draft-types'
+import type { Draft, DraftMedia, DraftPost } from '@/compose/draft-types'
 import { useAccountsStore } from '@/stores/accounts'
 import { useDraftsStore } from '@/stores/drafts'
 

@@ -1,8 +1,7 @@
 // Whether the viewport is narrow (the deck then shows one column at a time).
 
 import { onBeforeUnmount, ref, type Ref } from 'vue'
-
-export const NARROW_QUERY = '(max-width: 699.98px)'
+import { NARROW_QUERY } from '@/styles/breakpoints'
 
 export function useNarrowScreen(): Ref<boolean> {
   const narrow = ref(false)

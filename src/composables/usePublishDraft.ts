@@ -5,9 +5,9 @@
 
 import { shallowRef } from 'vue'
 import type { mastodon } from 'masto'
-import { publishDraft, PublishFailure } from '@/api/publish'
-import { composeLimitsFor } from '@/api/compose-limits'
-import type { Draft, Published } from '@/components/compose/draft-types'
+import { publishDraft, PublishFailure } from '@/compose/publish'
+import { composeLimitsFor } from '@/compose/server-limits'
+import type { Draft, Published } from '@/compose/draft-types'
 import { useAccountsStore } from '@/stores/accounts'
 import { useDraftsStore } from '@/stores/drafts'
 import { useEntitiesStore } from '@/stores/entities'

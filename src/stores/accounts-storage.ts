@@ -83,10 +83,6 @@ export function serializeAccounts(accounts: readonly StoredAccount[]): string {
   return JSON.stringify(document)
 }
 
-export function accountKey(host: string, id: string): string {
-  return `${host}|${id}`
-}
-
 /** `@user@host`, the handle people recognise across servers. */
 export function handleOf(account: Pick<StoredAccount, 'username' | 'host'>): string {
   return `@${account.username}@${account.host}`

@@ -11,10 +11,10 @@ import { dropClient, isUnauthorized, restClientFor } from '@/api/clients'
 import { findAppByClientId } from '@/api/app-registry'
 import { revokeToken, type AppCredentials, type TokenGrant } from '@/api/oauth'
 import { closeStreaming } from '@/api/streaming'
+import { accountKey } from '@/api/account-key'
 import { useEntitiesStore } from './entities'
 import {
   ACCOUNTS_STORAGE_KEY,
-  accountKey,
   parseAccountsDocument,
   serializeAccounts,
   type StoredAccount,

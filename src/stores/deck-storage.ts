@@ -2,7 +2,8 @@
 // tolerantly (a corrupt column is dropped, not the deck), migrated from older versions,
 // and never overwritten when a newer release wrote it.
 
-import { COLUMN_TYPES, COLUMN_WIDTH, type ColumnParams, type ColumnSpec, type ColumnType } from './deck-types'
+import { COLUMN_TYPES, COLUMN_WIDTH, type ColumnParams, type ColumnSpec, type ColumnType } from '@/timeline/column-spec'
+import { startDeckFirstPages } from '@/timeline/first-pages'
 
 export const DECK_STORAGE_KEY = 'deckodon:deck'
 export const DECK_SCHEMA_VERSION = 1
@@ -140,6 +141,15 @@ export function readStoredDeck(): DeckReadResult {
     // Storage blocked (private mode, policy): nothing stored.
   }
   return parseDeckDocument(raw)
+}
+
+/**
+ * At start, before the deck's code has loaded: the stored deck's columns that will show
+ * first ask for their first pages (here, in the module the deck loads anyway, so that the
+ * start-up import adds no chunk of its own).
+ */
+export function startStoredDeckFirstPages(...[call, signedIn]: Parameters<typeof startDeckFirstPages> extends [unknown, ...infer Rest] ? Rest : never): void {
+  startDeckFirstPages(readStoredDeck().document, call, signedIn)
 }
 
 export function serializeDeck(activeDeckId: string, decks: readonly StoredDeck[]): string {

@@ -5,7 +5,7 @@
 
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import { COLUMN_WIDTH, type ColumnSpec } from './deck-types'
+import { COLUMN_WIDTH, type ColumnSpec } from '@/timeline/column-spec'
 import { clampWidth, DECK_STORAGE_KEY, newId, readStoredDeck, serializeDeck, toParams, type StoredDeck } from './deck-storage'
 
 /** What addColumn needs: the column without its id; width and collapsed are optional. */

@@ -3,7 +3,7 @@
 // keeps and localStorage could not.
 
 import { createStore, del, delMany, entries, get, setMany, type UseStore } from 'idb-keyval'
-import type { Draft } from '@/components/compose/draft-types'
+import type { Draft } from '@/compose/draft-types'
 
 export const DRAFTS_DATABASE = 'deckodon-drafts'
 const DRAFTS_OBJECT_STORE = 'drafts'

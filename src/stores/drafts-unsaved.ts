@@ -5,7 +5,7 @@
 // keeps its file from IndexedDB, and one added in the last moment before leaving (never
 // written anywhere) is dropped rather than restored broken.
 
-import type { Draft, DraftMedia } from '@/components/compose/draft-types'
+import type { Draft, DraftMedia } from '@/compose/draft-types'
 
 export const UNSAVED_DRAFTS_KEY = 'deckodon:drafts-unsaved'
 

@@ -7,7 +7,7 @@
 
 import { defineStore } from 'pinia'
 import { computed, getCurrentScope, onScopeDispose, ref, shallowRef, toRaw, triggerRef } from 'vue'
-import type { Draft } from '@/components/compose/draft-types'
+import type { Draft } from '@/compose/draft-types'
 import { openDraftStorage, type DraftStorage } from './drafts-storage'
 import { forgetUnsaved, keepUnsaved, restoreUnsaved, takeUnsaved } from './drafts-unsaved'
 

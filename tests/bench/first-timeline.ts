@@ -32,9 +32,9 @@ export interface FirstTimelineResult {
 
 export const STATUSES_WANTED = 40
 
-/** The app's page size (src/components/column/column-sources.ts imports app aliases Node cannot load). */
+/** The app's page size (src/timeline/column-sources.ts imports app aliases Node cannot load). */
 export function columnPageSize(): number {
-  const source = readFileSync(new URL('../../src/components/column/column-sources.ts', import.meta.url), 'utf8')
+  const source = readFileSync(new URL('../../src/timeline/column-sources.ts', import.meta.url), 'utf8')
   const m = /export const COLUMN_PAGE_SIZE = (\d+)/.exec(source)
   if (!m) throw new Error('COLUMN_PAGE_SIZE not found in column-sources.ts')
   return Number(m[1])

@@ -5,7 +5,7 @@
 import { test, expect } from './fixtures.ts'
 import { signedInAsAll, hostOf } from './sign-in-helpers.ts'
 
-/** The stored shape of a column (src/stores/deck-types.ts ColumnSpec). */
+/** The stored shape of a column (src/timeline/column-spec.ts ColumnSpec). */
 interface ColumnSpec {
   id: string
   type: string

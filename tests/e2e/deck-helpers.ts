@@ -2,7 +2,7 @@
 
 import type { Page } from '@playwright/test'
 
-/** A column as stored (src/stores/deck-types.ts ColumnSpec), without its layout fields. */
+/** A column as stored (src/timeline/column-spec.ts ColumnSpec), without its layout fields. */
 export interface StoredColumn {
   id: string
   type: string

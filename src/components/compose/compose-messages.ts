@@ -1,10 +1,10 @@
 // What the composer says about a draft it cannot send yet, and about a publish that failed:
-// the problems and failures are data (draft.ts, api/publish.ts); here they become sentences.
+// the problems and failures are data (src/compose/draft.ts, publish.ts); here they become sentences.
 
 import type { Composer } from 'vue-i18n'
-import type { Draft } from './draft-types'
-import type { DraftProblem } from './draft'
-import type { PublishFailure } from '@/api/publish'
+import type { Draft } from '@/compose/draft-types'
+import type { DraftProblem } from '@/compose/draft'
+import type { PublishFailure } from '@/compose/publish'
 import { formatAbsoluteTime } from '@/composables/useRelativeTime'
 
 type T = Composer['t']

@@ -3,7 +3,7 @@
 
 import type { MessageKey } from '@/i18n/keys'
 import type { NewColumn } from '@/stores/deck'
-import { COLUMN_TYPES, type ColumnParams, type ColumnType } from '@/stores/deck-types'
+import { COLUMN_TYPES, type ColumnParams, type ColumnType } from '@/timeline/column-spec'
 
 /** The types a person adds from the picker (a thread column opens from a status). */
 export type AddableType = Exclude<ColumnType, 'thread'>

@@ -1,7 +1,7 @@
 // The title of a column from its type and parameters ("Home", "#caturday",
 // "List: Friends", "Profile @x"). Pure: takes the translate function.
 
-import type { ColumnSpec } from '@/stores/deck-types'
+import type { ColumnSpec } from '@/timeline/column-spec'
 import type { MessageKey } from '@/i18n/keys'
 
 type Translate = (key: MessageKey, named?: Record<string, unknown>) => string

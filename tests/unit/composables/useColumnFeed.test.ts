@@ -2,10 +2,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { effectScope } from 'vue'
 import type { mastodon } from 'masto'
 import { useColumnFeed } from '@/composables/useColumnFeed'
-import type { ColumnSpec } from '@/stores/deck-types'
+import type { ColumnSpec } from '@/timeline/column-spec'
 import { createTestApp, resetDocument } from '../helpers/test-app'
 import { alice, seedAccounts } from '../helpers/accounts'
-import { fakeClient, routeCalls, type LoggedRequest } from '../components/column/column-fakes'
+import { fakeClient, routeCalls, type LoggedRequest } from '../helpers/column-fakes'
 
 const home: ColumnSpec = { id: 'col-home', type: 'home', accountKey: alice.key, params: {}, width: 380, collapsed: false }
 const status = (id: string) => ({ id, reblog: null, content: `<p>${id}</p>`, account: { id: 'a1' } }) as unknown as mastodon.v1.Status

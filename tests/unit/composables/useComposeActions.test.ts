@@ -7,7 +7,7 @@ import { useComposerStore } from '@/stores/composer'
 import { useDraftsStore } from '@/stores/drafts'
 import { createTestApp, resetDocument } from '../helpers/test-app'
 import { alice, seedAccounts } from '../helpers/accounts'
-import { routeCalls } from '../components/column/column-fakes'
+import { routeCalls } from '../helpers/column-fakes'
 
 beforeEach(async () => {
   globalThis.indexedDB = new IDBFactory()

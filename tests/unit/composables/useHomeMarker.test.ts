@@ -2,10 +2,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { effectScope } from 'vue'
 import type { mastodon } from 'masto'
 import { MARKER_SAVE_DELAY_MS, useHomeMarker } from '@/composables/useHomeMarker'
-import type { ColumnSpec, ColumnType } from '@/stores/deck-types'
+import type { ColumnSpec, ColumnType } from '@/timeline/column-spec'
 import { createTestApp, resetDocument } from '../helpers/test-app'
 import { alice, bob, seedAccounts } from '../helpers/accounts'
-import { routeCalls } from '../components/column/column-fakes'
+import { routeCalls } from '../helpers/column-fakes'
 
 function column(type: ColumnType, accountKey = alice.key): ColumnSpec {
   return { id: `col-${type}`, type, accountKey, params: {}, width: 380, collapsed: false }

@@ -2,7 +2,8 @@
 // localStorage, read by the real accounts store's init().
 
 import { useAccountsStore } from '@/stores/accounts'
-import { ACCOUNTS_STORAGE_KEY, accountKey, serializeAccounts, type StoredAccount } from '@/stores/accounts-storage'
+import { ACCOUNTS_STORAGE_KEY, serializeAccounts, type StoredAccount } from '@/stores/accounts-storage'
+import { accountKey } from '@/api/account-key'
 
 export function storedAccount(overrides: Partial<StoredAccount> & Pick<StoredAccount, 'username'>): StoredAccount {
   const host = overrides.host ?? 'localhost:4180'

@@ -9,7 +9,7 @@ import { routes } from '@/router'
 import { useDeckStore } from '@/stores/deck'
 import { createTestApp, resetDocument } from '../helpers/test-app'
 import { alice, seedAccounts, storedAccount } from '../helpers/accounts'
-import { fakeClient, routeCalls } from '../components/column/column-fakes'
+import { fakeClient, routeCalls } from '../helpers/column-fakes'
 
 vi.mock('@/components/column/ColumnTimeline.vue', async () => ({ default: (await import('../components/deck/column-stub')).ColumnTimelineStub }))
 

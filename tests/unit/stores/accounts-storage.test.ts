@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import {
   ACCOUNTS_SCHEMA_VERSION,
-  accountKey,
   handleOf,
   parseAccountsDocument,
   serializeAccounts,
   type StoredAccount,
 } from '@/stores/accounts-storage'
+import { accountKey } from '@/api/account-key'
 
 function account(host: string, id: string, overrides: Partial<StoredAccount> = {}): StoredAccount {
   return {
@@ -102,12 +102,6 @@ describe('serializeAccounts', () => {
 })
 
 describe('account names', () => {
-  it('keys an account by server and id', () => {
-    expect(accountKey('mastodon.social', '14715')).toBe('mastodon.social|14715')
-    expect(accountKey('localhost:4180', '1')).toBe('localhost:4180|1')
-    expect(accountKey('mastodon.social', '1')).not.toBe(accountKey('fosstodon.org', '1'))
-  })
-
   it('shows the full @user@server handle', () => {
     expect(handleOf({ username: 'trwnh', host: 'mastodon.social' })).toBe('@trwnh@mastodon.social')
   })

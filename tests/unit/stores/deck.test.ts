@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import { useDeckStore } from '@/stores/deck'
 import { DECK_SCHEMA_VERSION, DECK_STORAGE_KEY, parseDeckDocument } from '@/stores/deck-storage'
-import { COLUMN_WIDTH } from '@/stores/deck-types'
+import { COLUMN_WIDTH } from '@/timeline/column-spec'
 
 const A = 'localhost:4180|1'
 const B = 'localhost:4181|7'

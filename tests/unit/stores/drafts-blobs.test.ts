@@ -6,8 +6,8 @@ import 'fake-indexeddb/auto'
 import { IDBFactory } from 'fake-indexeddb'
 import { expect, it } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
-import { newDraft } from '@/components/compose/draft'
-import type { DraftMedia, DraftPost } from '@/components/compose/draft-types'
+import { newDraft } from '@/compose/draft'
+import type { DraftMedia, DraftPost } from '@/compose/draft-types'
 import { useDraftsStore } from '@/stores/drafts'
 
 it('drafts keep media files not yet uploaded across a reload', async () => {

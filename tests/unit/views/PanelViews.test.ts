@@ -8,7 +8,7 @@ import type { mastodon } from 'masto'
 import App from '@/App.vue'
 import { createTestApp, resetDocument } from '../helpers/test-app'
 import { alice, seedAccounts, storedAccount } from '../helpers/accounts'
-import { fakeClient, notFound, routeCalls, type LoggedRequest } from '../components/column/column-fakes'
+import { fakeClient, notFound, routeCalls, type LoggedRequest } from '../helpers/column-fakes'
 import { statusFixture, accountFixture } from '../components/status/status-fixtures'
 
 enableAutoUnmount(afterEach)

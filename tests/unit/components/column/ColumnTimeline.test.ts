@@ -3,11 +3,11 @@ import { flushPromises, mount } from '@vue/test-utils'
 import type { mastodon } from 'masto'
 import ColumnTimeline from '@/components/column/ColumnTimeline.vue'
 import { BURST_LIMIT } from '@/composables/useColumnFeed'
-import type { ColumnParams, ColumnSpec, ColumnType } from '@/stores/deck-types'
+import type { ColumnParams, ColumnSpec, ColumnType } from '@/timeline/column-spec'
 import { createTestApp, resetDocument } from '../../helpers/test-app'
 import { alice, bob, seedAccounts } from '../../helpers/accounts'
 import { fixture } from '../status/status-fixtures'
-import { fakeClient, notFound, routeCalls, serverError, type LoggedRequest, type Pages } from './column-fakes'
+import { fakeClient, notFound, routeCalls, serverError, type LoggedRequest, type Pages } from '../../helpers/column-fakes'
 import { fakeStreamingClient, type FakeStreamingClient } from '../../helpers/streaming'
 
 // Columns stream through the account's streaming client: a fake one per test.

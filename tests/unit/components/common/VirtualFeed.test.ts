@@ -9,7 +9,7 @@ import {
   feedHeights,
   forgetFeedHeights,
   keptFeedCount,
-} from '@/components/common/feed-heights'
+} from '@/timeline/feed-heights'
 
 interface Post {
   id: string

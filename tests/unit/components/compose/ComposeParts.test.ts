@@ -5,12 +5,12 @@ import type { mastodon } from 'masto'
 import ComposeLanguagePicker from '@/components/compose/ComposeLanguagePicker.vue'
 import ComposePollEditor from '@/components/compose/ComposePollEditor.vue'
 import ComposeTextarea from '@/components/compose/ComposeTextarea.vue'
-import type { DraftPoll } from '@/components/compose/draft-types'
-import { DEFAULT_COMPOSE_LIMITS } from '@/components/compose/limits'
+import type { DraftPoll } from '@/compose/draft-types'
+import { DEFAULT_COMPOSE_LIMITS } from '@/compose/limits'
 import { SUGGESTION_DELAY_MS } from '@/composables/useComposeSuggestions'
 import { createTestApp, resetDocument } from '../../helpers/test-app'
 import { alice, seedAccounts } from '../../helpers/accounts'
-import { routeCalls } from '../column/column-fakes'
+import { routeCalls } from '../../helpers/column-fakes'
 
 enableAutoUnmount(afterEach)
 afterEach(() => {

@@ -1,6 +1,6 @@
 // Stands in for the column content (its own tests cover it): shows the column it got.
 import { defineComponent, h, type PropType } from 'vue'
-import type { ColumnSpec } from '@/stores/deck-types'
+import type { ColumnSpec } from '@/timeline/column-spec'
 
 export const ColumnTimelineStub = defineComponent({
   name: 'ColumnTimeline',

@@ -3,12 +3,12 @@ import { flushPromises, mount } from '@vue/test-utils'
 import type { mastodon } from 'masto'
 import ColumnTimeline from '@/components/column/ColumnTimeline.vue'
 import NotificationItem from '@/components/notification/NotificationItem.vue'
-import { viewFromNotification, viewsFromGrouped } from '@/components/notification/notification-view'
-import type { ColumnSpec } from '@/stores/deck-types'
+import { viewFromNotification, viewsFromGrouped } from '@/timeline/notification-view'
+import type { ColumnSpec } from '@/timeline/column-spec'
 import { createTestApp, resetDocument } from '../../helpers/test-app'
 import { alice, seedAccounts } from '../../helpers/accounts'
 import { fixture } from '../status/status-fixtures'
-import { fakeClient, notFound, routeCalls, type LoggedRequest } from '../column/column-fakes'
+import { fakeClient, notFound, routeCalls, type LoggedRequest } from '../../helpers/column-fakes'
 
 const grouped = () => fixture<mastodon.v1.GroupedNotificationsResults>('notifications.grouped.json')
 const allTypes = () => fixture<mastodon.v1.Notification[]>('notifications.v1.all-types.json')

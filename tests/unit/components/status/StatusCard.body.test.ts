@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { enableAutoUnmount, flushPromises } from '@vue/test-utils'
 import type { mastodon } from 'masto'
 import StatusCard from '@/components/status/StatusCard.vue'
-import { isHiddenByFilter, warningFilterTitles } from '@/components/status/filters'
+import { isHiddenByFilter, warningFilterTitles } from '@/timeline/filters'
 import { ACCOUNT_KEY, fixture, mountWithApp, statusFixture } from './status-fixtures'
 
 enableAutoUnmount(afterEach)

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils'
 import MediaDescriptionEditor from '@/components/compose/media/MediaDescriptionEditor.vue'
-import type { DraftMedia } from '@/components/compose/draft-types'
+import type { DraftMedia } from '@/compose/draft-types'
 import { createTestI18n } from '../../../helpers/i18n'
 import { draftMedia, limits } from './media-fixtures'
 

@@ -1,6 +1,6 @@
 // Draft media items and limits for the composer's media component tests.
-import type { DraftMedia } from '@/components/compose/draft-types'
-import { DEFAULT_COMPOSE_LIMITS, type ComposeLimits } from '@/components/compose/limits'
+import type { DraftMedia } from '@/compose/draft-types'
+import { DEFAULT_COMPOSE_LIMITS, type ComposeLimits } from '@/compose/limits'
 
 export function draftMedia(localId: string, changes: Partial<DraftMedia> = {}): DraftMedia {
   return {

@@ -5,9 +5,11 @@
 // is one request.
 
 import type { mastodon } from 'masto'
-import type { ColumnSpec } from '@/stores/deck-types'
+import type { ColumnSpec } from './column-spec'
 import { classifyApiError } from '@/api/errors'
-import { groupedViewFromNotification, viewFromNotification, viewsFromGrouped, type NotificationView } from '@/components/notification/notification-view'
+import { findAccount } from '@/api/account-lookup'
+import { hostOfAccountKey } from '@/api/account-key'
+import { groupedViewFromNotification, viewFromNotification, viewsFromGrouped, type NotificationView } from './notification-view'
 
 export const COLUMN_PAGE_SIZE = 20
 
@@ -104,19 +106,6 @@ const mentionItems = (page: readonly mastodon.v1.Notification[]): FeedItem[] => 
 
 function notificationItem(notification: NotificationView): FeedItem {
   return { kind: 'notification', id: notification.key, notification }
-}
-
-async function findAccountId(client: mastodon.rest.Client, acct: string): Promise<string> {
-  const handle = acct.replace(/^@/, '')
-  try {
-    return (await client.v1.accounts.lookup({ acct: handle })).id
-  } catch (error) {
-    if (classifyApiError(error) !== 'not-found') throw error
-  }
-  const found = await client.v2.search.list({ q: `@${handle}`, resolve: true, type: 'accounts', limit: 1 })
-  const match = found.accounts[0]
-  if (!match) throw Object.assign(new Error(`No account ${handle}`), { name: 'MastoHttpError', statusCode: 404 })
-  return match.id
 }
 
 /** Trending statuses: offset pages, no `Link` ids. */
@@ -217,7 +206,7 @@ export function createColumnSource(column: ColumnSpec, olderThan?: string): Feed
       if (!acct) return emptySource
       const tab = p.profileTab ?? 'posts'
       return paginatedSource(async (c) => {
-        const paginator = c.v1.accounts.$select(await findAccountId(c, acct)).statuses.list({
+        const paginator = c.v1.accounts.$select((await findAccount(c, acct, hostOfAccountKey(column.accountKey))).id).statuses.list({
           limit,
           excludeReplies: tab === 'posts',
           onlyMedia: tab === 'media',

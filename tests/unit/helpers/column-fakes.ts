@@ -4,7 +4,7 @@
 
 import { vi } from 'vitest'
 import type { mastodon } from 'masto'
-import { FakeHttpError } from '../../helpers/masto'
+import { FakeHttpError } from './masto'
 import { useAccountsStore } from '@/stores/accounts'
 
 export interface LoggedRequest {

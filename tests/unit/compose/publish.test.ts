@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest'
 import type { mastodon } from 'masto'
-import { PUBLISH_TIMEOUT_MS, PublishFailure, publishDraft, publishFailureOf, publishPost, type AccountCall } from '@/api/publish'
-import { newDraft, readyMedia, threadOf } from '@/components/compose/draft'
-import type { Draft, DraftPost, DraftTarget } from '@/components/compose/draft-types'
+import { PUBLISH_TIMEOUT_MS, PublishFailure, publishDraft, publishFailureOf, publishPost, type AccountCall } from '@/compose/publish'
+import { newDraft, readyMedia, threadOf } from '@/compose/draft'
+import type { Draft, DraftPost, DraftTarget } from '@/compose/draft-types'
 import { FakeHttpError } from '../helpers/masto'
 import { fixture } from '../components/status/status-fixtures'
 

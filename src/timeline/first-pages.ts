@@ -5,9 +5,8 @@
 // dropped, so a page is never shown stale.
 
 import type { mastodon } from 'masto'
-import type { ColumnSpec } from '@/stores/deck-types'
-import { readStoredDeck } from '@/stores/deck-storage'
-import { NARROW_QUERY } from '@/composables/useNarrowScreen'
+import type { ColumnSpec } from './column-spec'
+import { NARROW_QUERY } from '@/styles/breakpoints'
 import { createColumnSource, type FeedPage, type FeedSource } from './column-sources'
 
 /** A first page not taken within this time is dropped (the column then asks again). */
@@ -48,15 +47,20 @@ export function takeFirstPage(column: ColumnSpec): StartedPage | null {
   return found.spec === specOf(column) ? found.entry : null
 }
 
+/** The part of the stored deck document the start-up prefetch reads. */
+export interface StoredDecks {
+  readonly decks: readonly { readonly id: string; readonly columns: readonly ColumnSpec[] }[]
+  readonly activeDeckId: string
+}
+
 /**
  * Starts the first pages of the stored deck's columns that will show first: all open
  * columns on a wide screen (up to MAX_PREFETCHED_COLUMNS), the first one on a narrow one.
  * `signedIn` tells which accounts can ask (a column of a signed-out account cannot).
  */
-export function startDeckFirstPages(call: CallAs, signedIn: (accountKey: string) => boolean): void {
+export function startDeckFirstPages(stored: StoredDecks, call: CallAs, signedIn: (accountKey: string) => boolean): void {
   const narrow = typeof window.matchMedia === 'function' && window.matchMedia(NARROW_QUERY).matches
-  const { decks, activeDeckId } = readStoredDeck().document
-  const deck = decks.find((d) => d.id === activeDeckId) ?? decks[0]
+  const deck = stored.decks.find((d) => d.id === stored.activeDeckId) ?? stored.decks[0]
   if (!deck) return
   const columns = narrow ? deck.columns.slice(0, 1) : deck.columns.filter((c) => !c.collapsed).slice(0, MAX_PREFETCHED_COLUMNS)
   for (const column of columns) if (signedIn(column.accountKey)) startFirstPage(column, call)

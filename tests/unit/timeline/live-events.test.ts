@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { mastodon } from 'masto'
-import { applyLiveEvents, createBurstMeter, createFrameBatcher, matchesHashtagParams, mergeNewest, replaceGap, revealPending, type LiveEvent, type LiveLists } from '@/components/column/live-events'
-import type { FeedItem } from '@/components/column/column-sources'
-import type { ColumnParams, ColumnSpec, ColumnType } from '@/stores/deck-types'
+import { applyLiveEvents, createBurstMeter, createFrameBatcher, matchesHashtagParams, mergeNewest, replaceGap, revealPending, type LiveEvent, type LiveLists } from '@/timeline/live-events'
+import type { FeedItem } from '@/timeline/column-sources'
+import type { ColumnParams, ColumnSpec, ColumnType } from '@/timeline/column-spec'
 
 function column(type: ColumnType, params: ColumnParams = {}): ColumnSpec {
   return { id: 'c', type, accountKey: 'a|1', params, width: 380, collapsed: false }

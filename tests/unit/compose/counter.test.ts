@@ -3,9 +3,9 @@
 // mentions as @user), with the reason on the line.
 
 import { describe, expect, it } from 'vitest'
-import { countableLength, graphemeLength, postLength, remaining } from '@/components/compose/counter'
-import { DEFAULT_COMPOSE_LIMITS, type ComposeLimits } from '@/components/compose/limits'
-import type { DraftPost } from '@/components/compose/draft-types'
+import { countableLength, graphemeLength, postLength, remaining } from '@/compose/counter'
+import { DEFAULT_COMPOSE_LIMITS, type ComposeLimits } from '@/compose/limits'
+import type { DraftPost } from '@/compose/draft-types'
 
 const limits = DEFAULT_COMPOSE_LIMITS
 const count = (text: string, spoiler = '') => countableLength(text, spoiler, limits)

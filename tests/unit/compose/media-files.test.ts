@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { checkFiles, formatFileSize, rejectionMessage } from '@/components/compose/media/media-files'
-import { DEFAULT_COMPOSE_LIMITS, type ComposeLimits } from '@/components/compose/limits'
+import { checkFiles, formatFileSize, rejectionMessage } from '@/compose/media-files'
+import { DEFAULT_COMPOSE_LIMITS, type ComposeLimits } from '@/compose/limits'
 
 function fileOf(name: string, type: string, size = 10): File {
   const file = new File(['x'], name, { type })

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { nextTick, watchEffect } from 'vue'
 import type { mastodon } from 'masto'
 import type { InstanceLookupResult } from '@/api/instance'
-import { DEFAULT_COMPOSE_LIMITS } from '@/components/compose/limits'
+import { DEFAULT_COMPOSE_LIMITS } from '@/compose/limits'
 import { fixture } from '../components/status/status-fixtures'
 
 const lookupInstance = vi.fn<(origin: string) => Promise<InstanceLookupResult>>()
@@ -18,7 +18,7 @@ beforeEach(() => {
   lookupInstance.mockReset()
 })
 
-const load = async () => ({ ...(await import('@/api/instance-features')), ...(await import('@/api/compose-limits')) })
+const load = async () => ({ ...(await import('@/api/instance-features')), ...(await import('@/compose/server-limits')) })
 const settle = () => new Promise((r) => setTimeout(r, 0))
 
 describe('compose limits of an instance', () => {

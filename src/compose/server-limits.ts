@@ -2,9 +2,9 @@
 // lookup per origin); Mastodon's defaults until it is known, or when it cannot be read.
 // Apart from instance-features.ts so the limits' code loads with the composer only.
 
-import { composeLimitsOf, type ComposeLimits } from '@/components/compose/limits'
-import type { InstanceLookupResult } from './instance'
-import { instanceLookupResult } from './instance-features'
+import { composeLimitsOf, type ComposeLimits } from './limits'
+import type { InstanceLookupResult } from '@/api/instance'
+import { instanceLookupResult } from '@/api/instance-features'
 
 const byResult = new WeakMap<InstanceLookupResult, ComposeLimits>()
 

@@ -12,10 +12,10 @@ import {
   redraftDraft,
   replyDraft,
   threadOf,
-} from '@/components/compose/draft'
-import type { Draft, DraftMedia, DraftPost } from '@/components/compose/draft-types'
-import { DEFAULT_COMPOSE_LIMITS, type ComposeLimits } from '@/components/compose/limits'
-import { fixture, statusFixture } from '../status/status-fixtures'
+} from '@/compose/draft'
+import type { Draft, DraftMedia, DraftPost } from '@/compose/draft-types'
+import { DEFAULT_COMPOSE_LIMITS, type ComposeLimits } from '@/compose/limits'
+import { fixture, statusFixture } from '../components/status/status-fixtures'
 
 const ACCOUNT = 'localhost:3000|117020565966271181'
 const limits = DEFAULT_COMPOSE_LIMITS

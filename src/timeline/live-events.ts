@@ -4,8 +4,8 @@
 // Order is the server's (arrival order); ids are opaque and only used to drop repeats.
 
 import type { mastodon } from 'masto'
-import type { ColumnParams, ColumnSpec } from '@/stores/deck-types'
-import { groupedViewFromNotification, joinGroup } from '@/components/notification/notification-view'
+import type { ColumnParams, ColumnSpec } from './column-spec'
+import { groupedViewFromNotification, joinGroup } from './notification-view'
 import type { FeedItem } from './column-sources'
 
 export type LiveEvent =

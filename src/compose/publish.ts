@@ -4,8 +4,8 @@
 // PublishFailure that says what the person can do about it.
 
 import type { mastodon } from 'masto'
-import type { Draft, DraftPost, Published } from '@/components/compose/draft-types'
-import { classifyApiError } from './errors'
+import type { Draft, DraftPost, Published } from './draft-types'
+import { classifyApiError } from '@/api/errors'
 
 export const PUBLISH_TIMEOUT_MS = 15_000
 

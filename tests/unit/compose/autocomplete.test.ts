@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { applySuggestion, tokenAt } from '@/components/compose/autocomplete'
+import { applySuggestion, tokenAt } from '@/compose/autocomplete'
 
 const at = (marked: string) => {
   const caret = marked.indexOf('|')

@@ -4,16 +4,16 @@ import type { mastodon } from 'masto'
 import {
   FIRST_PAGE_TTL_MS,
   resetFirstPages,
-  startDeckFirstPages,
   startFirstPage,
+  startDeckFirstPages,
   takeFirstPage,
-} from '@/components/column/first-pages'
+} from '@/timeline/first-pages'
 import { useColumnFeed } from '@/composables/useColumnFeed'
-import type { ColumnSpec } from '@/stores/deck-types'
-import { DECK_STORAGE_KEY, serializeDeck } from '@/stores/deck-storage'
-import { createTestApp, resetDocument } from '../../helpers/test-app'
-import { alice, bob, seedAccounts } from '../../helpers/accounts'
-import { fakeClient, routeCalls, type LoggedRequest } from './column-fakes'
+import type { ColumnSpec } from '@/timeline/column-spec'
+import { DECK_STORAGE_KEY, readStoredDeck, serializeDeck } from '@/stores/deck-storage'
+import { createTestApp, resetDocument } from '../helpers/test-app'
+import { alice, bob, seedAccounts } from '../helpers/accounts'
+import { fakeClient, routeCalls, type LoggedRequest } from '../helpers/column-fakes'
 
 const column = (id: string, overrides: Partial<ColumnSpec> = {}): ColumnSpec => ({
   id,
@@ -112,7 +112,7 @@ describe('first pages asked for at start-up', () => {
       column('c4', { accountKey: 'gone.example|9' }),
     ]
     localStorage.setItem(DECK_STORAGE_KEY, serializeDeck('d1', [{ id: 'd1', name: '', columns }]))
-    startDeckFirstPages(call, (key) => key === alice.key || key === bob.key)
+    startDeckFirstPages(readStoredDeck().document, call, (key) => key === alice.key || key === bob.key)
     await Promise.resolve()
     expect(log.map((r) => [r.account, r.endpoint])).toEqual([
       [alice.key, 'home'],
@@ -126,12 +126,12 @@ describe('first pages asked for at start-up', () => {
     setNarrow(true)
     const columns = [column('c1'), column('c2', { accountKey: bob.key })]
     localStorage.setItem(DECK_STORAGE_KEY, serializeDeck('d1', [{ id: 'd1', name: '', columns }]))
-    startDeckFirstPages(call, () => true)
+    startDeckFirstPages(readStoredDeck().document, call, () => true)
     expect(log.map((r) => r.account)).toEqual([alice.key])
   })
 
   it('nothing stored, nothing asked', () => {
-    startDeckFirstPages(call, () => true)
+    startDeckFirstPages(readStoredDeck().document, call, () => true)
     expect(log).toEqual([])
   })
 })

@@ -1,7 +1,7 @@
 // Which picked, dropped or pasted files a post can take, checked against the instance's
 // limits before anything is uploaded: a file the server would refuse is said at once.
 
-import type { ComposeLimits } from '../limits'
+import type { ComposeLimits } from './limits'
 
 export type FileRejectionReason = 'type' | 'size' | 'count' | 'mixed'
 

@@ -6,6 +6,7 @@ import type { mastodon } from 'masto'
 import type { Draft, DraftMedia, DraftPoll, DraftPost, DraftTarget, DraftVisibility } from './draft-types'
 import type { ComposeLimits } from './limits'
 import { codePointLength, graphemeLength, postLength } from './counter'
+import { hostOfAccountKey } from '@/api/account-key'
 
 /** A random UUID; randomUUID needs a secure context, an instance may serve the client over plain http. */
 export function randomId(): string {
@@ -78,7 +79,6 @@ export function plainExcerpt(html: string, max = EXCERPT_GRAPHEMES): string {
   return `${segments.map((s) => s.segment).join('').trimEnd()}…`
 }
 
-const hostOf = (accountKey: string) => accountKey.split('|')[0] ?? ''
 /** `user@host`: a local account's acct has no host, so the account's own is added. */
 const fullAcct = (acct: string, host: string) => (acct.includes('@') || !host ? acct : `${acct}@${host}`)
 
@@ -87,7 +87,7 @@ export function targetOf(status: mastodon.v1.Status, accountKey: string): DraftT
   return {
     id: status.id,
     url: status.url ?? null,
-    acct: fullAcct(status.account.acct, hostOf(accountKey)),
+    acct: fullAcct(status.account.acct, hostOfAccountKey(accountKey)),
     displayName: status.account.displayName || status.account.username,
     excerpt: plainExcerpt(status.spoilerText ? status.spoilerText : status.content),
   }
@@ -281,7 +281,7 @@ function answeredOf(status: mastodon.v1.Status, accountKey: string): DraftTarget
     status.inReplyToAccountId === status.account.id
       ? status.account.acct
       : (status.mentions.find((m) => m.id === status.inReplyToAccountId)?.acct ?? '')
-  return { id: status.inReplyToId, url: null, acct: author ? fullAcct(author, hostOf(accountKey)) : '', displayName: '', excerpt: '' }
+  return { id: status.inReplyToId, url: null, acct: author ? fullAcct(author, hostOfAccountKey(accountKey)) : '', displayName: '', excerpt: '' }
 }
 
 // ---- the thread ----
