@@ -40,6 +40,24 @@ export default defineConfig({
   build: {
     target: 'es2022',
     sourcemap: true,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            {
+              // The modules only the deck and the panel views beside it share (column specs
+              // and sources, live events, the stored deck, the entity store, account lookup,
+              // the deck's breakpoint, media URL checks) in one chunk: as separate small
+              // chunks, each would cost a request and more bytes than it holds.
+              name: 'deck-shared',
+              // Only these modules: what they import stays where it is (vue in the entry).
+              includeDependenciesRecursively: false,
+              test: /[\\/]src[\\/](timeline[\\/]|stores[\\/](deck-storage|entities)\.ts|api[\\/]account-lookup\.ts|styles[\\/]breakpoints\.ts|components[\\/]media[\\/]safe-media-url\.ts)/,
+            },
+          ],
+        },
+      },
+    },
   },
   preview: {
     port: Number(process.env.APP_PORT ?? 4173),

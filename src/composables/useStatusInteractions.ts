@@ -15,12 +15,19 @@
 import { computed, getCurrentScope, onScopeDispose, reactive, shallowRef, toValue, watch, type MaybeRefOrGetter } from 'vue'
 import type { mastodon } from 'masto'
 import { classifyApiError, type ApiErrorKind } from '@/api/errors'
-import { isNotFoundOnInstance, resolveAccountFor, resolveStatusFor, type RunAs } from '@/api/resolve-status'
+import type { RunAs } from '@/api/resolve-status'
+import type * as ResolveStatus from '@/api/resolve-status'
 import { useAccountsStore } from '@/stores/accounts'
 import { handleOf, type StoredAccount } from '@/stores/accounts-storage'
 import { useEntitiesStore } from '@/stores/entities'
 
 type Status = mastodon.v1.Status
+
+
+// Acting as another account first looks the post up on that account's server: that code
+// loads the first time someone does, not with every card.
+let resolving: typeof ResolveStatus | null = null
+const loadResolving = async () => (resolving ??= await import('@/api/resolve-status'))
 
 export type BoostVisibility = 'public' | 'unlisted' | 'private'
 export type ActAsAction = 'favourite' | 'reblog' | 'bookmark' | 'follow'
@@ -106,7 +113,8 @@ export function useStatusInteractions(options: StatusInteractionsOptions) {
 
   function fail(reason: unknown, onHost: string): void {
     notice.value = null
-    error.value = isNotFoundOnInstance(reason)
+    // Only an act-as (which loaded the lookup) can fail as not found on the other server.
+    error.value = resolving?.isNotFoundOnInstance(reason)
       ? { kind: 'not-found-on', host: reason.host, what: reason.what }
       : { kind: 'api', error: classifyApiError(reason), host: onHost }
   }
@@ -339,6 +347,7 @@ export function useStatusInteractions(options: StatusInteractionsOptions) {
     const runAs: RunAs = (fn) => accounts.call(to.key, fn)
     return exclusive(`as:${to.key}`, async () => {
       try {
+        const { resolveAccountFor, resolveStatusFor } = await loadResolving()
         if (action === 'follow') {
           const author = await resolveAccountFor(status.account, from, to, runAs)
           await runAs((client) => client.v1.accounts.$select(author.id).follow())

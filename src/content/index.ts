@@ -1,4 +1,4 @@
-// The one path from remote content to the DOM (DESIGN.md §3). Pure: imports neither api nor stores.
+// The one path from remote content to the DOM (docs/ARCHITECTURE.md). Pure: imports neither api nor stores.
 export { sanitizeHtml, filterClassTokens, parseLinkHref, parseImageUrl, ALLOWED_ELEMENTS, ALLOWED_ATTRIBUTES, LINK_PROTOCOLS } from './sanitize'
 export type { AllowedElement } from './sanitize'
 export { parseContent, buildContentTree, buildEmojiMap, splitEmoji, textWithEmoji } from './tree'

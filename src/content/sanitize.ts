@@ -1,6 +1,6 @@
 // Remote HTML -> a sanitized, inert DocumentFragment.
 //
-// The allowlist is Mastodon's own MASTODON_STRICT config for remote content (DESIGN.md §3):
+// The allowlist is Mastodon's own MASTODON_STRICT config for remote content:
 // a client must be no looser than the server, because remote servers are not trusted to have
 // applied it. DOMPurify parses the string with DOMParser (an inert document: no scripts run,
 // nothing loads) and hands back a fragment owned by that document. Nothing here sets innerHTML

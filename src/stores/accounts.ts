@@ -12,7 +12,6 @@ import { findAppByClientId } from '@/api/app-registry'
 import { revokeToken, type AppCredentials, type TokenGrant } from '@/api/oauth'
 import { closeStreaming } from '@/api/streaming'
 import { accountKey } from '@/api/account-key'
-import { useEntitiesStore } from './entities'
 import {
   ACCOUNTS_STORAGE_KEY,
   parseAccountsDocument,
@@ -57,14 +56,13 @@ export const useAccountsStore = defineStore('accounts', () => {
     return accounts.value.find((a) => a.key === key)
   }
 
-  /** Takes a new list; accounts no longer in it lose their connections and cached statuses. */
+  /** Takes a new list; accounts no longer in it lose their connections (and, as the entity store watches, their statuses). */
   function setAccounts(next: readonly StoredAccount[]): void {
     const gone = accounts.value.filter((a) => !next.some((n) => n.key === a.key))
     accounts.value = next
     for (const account of gone) {
       dropClient(account.key)
       closeStreaming(account.key)
-      useEntitiesStore().forget(account.key)
     }
   }
 

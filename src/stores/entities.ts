@@ -6,8 +6,9 @@
 // while in flight. Statuses are immutable values: a change stores a new object.
 
 import { defineStore } from 'pinia'
-import { shallowReactive } from 'vue'
+import { shallowReactive, watch } from 'vue'
 import type { mastodon } from 'masto'
+import { useAccountsStore } from './accounts'
 
 type Status = mastodon.v1.Status
 
@@ -34,6 +35,17 @@ function same(a: Status, b: Status): boolean {
 
 export const useEntitiesStore = defineStore('entities', () => {
   const byAccount = new Map<string, AccountEntities>()
+  // An account signed out (here or in another tab) takes what was known as it along. Watched
+  // from here, not called by the accounts store, so pages without statuses (sign-in) do not
+  // carry this store; until it exists there is nothing to forget.
+  const accounts = useAccountsStore()
+  watch(
+    () => accounts.accounts,
+    (now) => {
+      for (const key of [...byAccount.keys()]) if (!now.some((a) => a.key === key)) forget(key)
+    },
+    { flush: 'sync' },
+  )
 
   function entitiesOf(accountKey: string): AccountEntities {
     let entry = byAccount.get(accountKey)

@@ -1,9 +1,13 @@
 // @vitest-environment node
 // The layers of src/ hold: a wrong-way import fails the lint that `npm test` runs
-// (eslint.config.js), and what the layers may import still passes.
+// (eslint.config.js), and what the layers may import still passes. And every source file
+// fits in a head (docs/ARCHITECTURE.md).
 
 import { describe, expect, it } from 'vitest'
 import { ESLint } from 'eslint'
+import { readProjectFile } from './helpers/read-file'
+
+const MAX_LINES = 400
 
 // Run from the project root (as vitest is), so eslint.config.js there applies.
 const eslint = new ESLint()
@@ -47,5 +51,22 @@ describe('imports point one way: views → components → composables → stores
     ['src/main.ts', "void import('./timeline/first-pages')"],
   ])('%s may: %s', async (filePath, code) => {
     expect(await importProblems(filePath, code)).toEqual([])
+  })
+})
+
+describe('files that fit in a head', () => {
+  // Code and styles; the message catalogues (src/i18n/*.json) are data, a key a line.
+  const code = import.meta.glob<string>('/src/**/*.{ts,vue}', { query: '?raw', import: 'default', eager: true })
+  // Vitest hands CSS over empty even with ?raw, so styles are read from disk by name.
+  const styles = Object.keys(import.meta.glob('/src/**/*.css'))
+  const lineCount = (text: string) => text.split('\n').length - (text.endsWith('\n') ? 1 : 0)
+
+  it(`no file in src/ is over ${MAX_LINES} lines`, () => {
+    const sizes = [
+      ...Object.entries(code).map(([path, text]) => [path, lineCount(text)] as const),
+      ...styles.map((path) => [path, lineCount(readProjectFile(path.slice(1)))] as const),
+    ]
+    expect(sizes.length).toBeGreaterThan(150)
+    expect(sizes.filter(([, lines]) => lines > MAX_LINES)).toEqual([])
   })
 })

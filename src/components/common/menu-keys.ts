@@ -1,6 +1,7 @@
-// Keyboard movement inside the status menus (WAI-ARIA menu pattern): arrows wrap around,
-// Home and End jump to the ends. Items that are aria-disabled can still be reached, as the
-// pattern asks, so a person learns why they do nothing.
+// Keyboard movement inside a menu (WAI-ARIA menu pattern), for every menu of the app: the
+// status menus and the account switcher. Arrows wrap around, Home and End jump to the ends.
+// Items that are aria-disabled can still be reached, as the pattern asks, so a person
+// learns why they do nothing.
 
 export function menuItems(root: HTMLElement | null | undefined): HTMLElement[] {
   return Array.from(root?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])

@@ -1,9 +1,9 @@
 // What the composer says about a draft it cannot send yet, and about a publish that failed:
-// the problems and failures are data (src/compose/draft.ts, publish.ts); here they become sentences.
+// the problems and failures are data (src/compose/draft-problems.ts, publish.ts); here they become sentences.
 
 import type { Composer } from 'vue-i18n'
 import type { Draft } from '@/compose/draft-types'
-import type { DraftProblem } from '@/compose/draft'
+import type { DraftProblem } from '@/compose/draft-problems'
 import type { PublishFailure } from '@/compose/publish'
 import { formatAbsoluteTime } from '@/composables/useRelativeTime'
 

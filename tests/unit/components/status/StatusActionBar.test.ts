@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { enableAutoUnmount, flushPromises, mount, type DOMWrapper, type VueWrapper } from '@vue/test-utils'
 import type { mastodon } from 'masto'
 import { dropClient } from '@/api/clients'
@@ -157,6 +157,12 @@ describe('StatusActionBar: boost', () => {
 })
 
 describe('StatusActionBar: the More menu', () => {
+  // The menu's code loads on first use (in the app, as the pointer or focus reaches More);
+  // loaded once here, so each test's flushPromises() sees it open.
+  beforeAll(async () => {
+    await import('@/components/status/StatusMoreMenu.vue')
+  })
+
   function answerRelationships(flags: Partial<mastodon.v1.Relationship> = {}) {
     server.respond = (call) => {
       if (call.path === '/api/v1/accounts/relationships') return [relationship('3', flags)]
@@ -237,6 +243,7 @@ describe('StatusActionBar: the More menu', () => {
     answerRelationships()
     const { wrapper } = mountBar(carolPost({ url: 'javascript:alert(1)', uri: 'http://localhost:4180/users/carol/statuses/100' }))
     await button(wrapper, /^More actions/).trigger('click')
+    await flushPromises()
     const link = menuItem(wrapper, /Open the original/)
     expect(link.attributes()).toMatchObject({
       href: 'http://localhost:4180/users/carol/statuses/100',
@@ -286,6 +293,7 @@ describe('StatusActionBar: the More menu', () => {
     const { wrapper, entities } = mountBar(own)
     server.respond = () => own
     await button(wrapper, /^More actions/).trigger('click')
+    await flushPromises()
     const items = wrapper.findAll('[role="menuitem"]').map((i) => i.text())
     expect(items).toContain('Delete post')
     expect(items.some((i) => /Follow|Mute|Block/.test(i))).toBe(false)
@@ -303,6 +311,7 @@ describe('StatusActionBar: the More menu', () => {
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true })
     const { wrapper } = mountBar(carolPost())
     await button(wrapper, /^More actions/).trigger('click')
+    await flushPromises()
     await menuItem(wrapper, /^Copy link/).trigger('click')
     await flushPromises()
     expect(writeText).toHaveBeenCalledWith('http://localhost:4180/@carol/100')
@@ -360,6 +369,7 @@ describe('StatusActionBar: the More menu', () => {
     }
     const { wrapper } = mountBar(carolPost())
     await button(wrapper, /^More actions/).trigger('click')
+    await flushPromises()
     await menuItem(wrapper, /^Act as @frank/).trigger('click')
     await flushPromises()
     await menuItem(wrapper, /^Bookmark as @frank/).trigger('click')
