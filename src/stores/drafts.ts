@@ -53,6 +53,8 @@ export const useDraftsStore = defineStore('drafts', () => {
   // ---- writing ----
 
   const pending = new Set<string>()
+  /** Taken from `pending` for a write that has not finished: leaving now may abort it. */
+  const writing = new Set<string>()
   let timer: ReturnType<typeof setTimeout> | null = null
   /** IndexedDB work runs one after another, so a removal never races a write of the same draft. */
   let queue: Promise<void> = Promise.resolve()
@@ -78,6 +80,7 @@ export const useDraftsStore = defineStore('drafts', () => {
     const target = storage
     const ids = [...pending]
     pending.clear()
+    for (const id of ids) writing.add(id)
     return enqueue(async () => {
       // Read at write time: whatever changed since the flush was asked for goes too.
       const latest = ids.map((id) => byId.value.get(id)).filter((d): d is Draft => d !== undefined)
@@ -90,6 +93,8 @@ export const useDraftsStore = defineStore('drafts', () => {
         // Tried again with the next change (or flush); nothing in memory is lost.
         for (const id of ids) pending.add(id)
         console.warn('Drafts: saving failed, will try again', error)
+      } finally {
+        for (const id of ids) writing.delete(id)
       }
     })
   }
@@ -183,9 +188,13 @@ export const useDraftsStore = defineStore('drafts', () => {
   }
   channel?.addEventListener('message', onMessage)
 
-  /** Leaving or hiding the page: what waits is written now, and kept synchronously too. */
+  /**
+   * Leaving or hiding the page: what waits is written now, and kept synchronously too, with
+   * what is being written (the page may go before that write commits).
+   */
   const flushNow = () => {
-    keepUnsaved([...pending].map((id) => byId.value.get(id)).filter((d): d is Draft => d !== undefined).map(plain))
+    const unsaved = new Set([...pending, ...writing])
+    keepUnsaved([...unsaved].map((id) => byId.value.get(id)).filter((d): d is Draft => d !== undefined).map(plain))
     void flush()
   }
   const onVisibility = () => {

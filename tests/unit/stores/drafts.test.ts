@@ -234,6 +234,24 @@ describe('drafts when the page goes away before IndexedDB has them', () => {
     vi.restoreAllMocks()
   })
 
+  it('come back when the page goes while their write is still under way', async () => {
+    const store = useDraftsStore()
+    await store.load()
+    const draft = draftOf(ALICE, 'Typed')
+    store.create(draft)
+    await store.flush()
+    store.update(draft.id, (d) => withPost(d, { text: 'Typed, and then the page was left' }))
+    // The batch has begun (taken from the waiting list) when the page goes; the write dies with it.
+    const put = writesNeverFinish()
+    const writing = store.flush()
+    window.dispatchEvent(new Event('pagehide'))
+    await writing
+    put.mockRestore()
+
+    const again = await reloaded()
+    expect(textOf(again.drafts.find((d) => d.id === draft.id))).toBe('Typed, and then the page was left')
+  })
+
   it('keep the files IndexedDB has; a file added in the last moment, never stored, is dropped', () => {
     const stored = withPost(draftOf(ALICE, 'Photos'), { media: [media('stored'), media('uploaded', { remoteId: '77', file: null, state: 'ready' })] })
     const last = { ...stored, updatedAt: stored.updatedAt + 5, posts: stored.posts.map((p) => ({ ...p, text: 'Photos!', media: [...p.media, media('late')] })) }
