@@ -10,6 +10,11 @@ import { takePending } from '@/api/pending-sign-in'
 import { exchangeCode } from '@/api/oauth'
 import type { StoredAccount } from '@/stores/accounts-storage'
 import { useAccountsStore } from '@/stores/accounts'
+import { useDeckStore } from '@/stores/deck'
+import { starterColumns } from '@/timeline/starter-deck'
+
+/** How long the starter deck waits to learn the server's size before it goes without. */
+const SERVER_SIZE_WAIT_MS = 3000
 
 export type CallbackFailure =
   /** No parameters: the page was opened or reloaded directly. */
@@ -33,6 +38,24 @@ export function useOAuthCallback() {
   const state = shallowRef<CallbackState>({ status: 'working' })
   const accounts = useAccountsStore()
 
+  /** The first account on a fresh device gets a starter deck rather than an empty one. */
+  async function addStarterDeck(accountKey: string): Promise<void> {
+    const deck = useDeckStore()
+    deck.init()
+    if (deck.readOnly || deck.decks.some((d) => d.columns.length > 0)) return
+    const activeUsers = await Promise.race([
+      accounts.call(accountKey, (c) => c.v2.instance.fetch()).then(
+        (instance) => instance.usage?.users?.activeMonth ?? null,
+        () => null,
+      ),
+      new Promise<null>((resolve) => setTimeout(() => resolve(null), SERVER_SIZE_WAIT_MS)),
+    ])
+    // Columns added meanwhile (another tab) win: the starter deck never adds to a deck.
+    deck.init()
+    if (deck.decks.some((d) => d.columns.length > 0)) return
+    for (const column of starterColumns(accountKey, typeof activeUsers === 'number' ? activeUsers : null)) deck.addColumn(column)
+  }
+
   async function run(): Promise<CallbackState> {
     const params = takeCallbackParams()
     const fail = (failure: CallbackFailure, origin: string | null = null): CallbackState =>
@@ -53,12 +76,15 @@ export function useOAuthCallback() {
       if (kind === 'invalid-client') forgetApp(app.origin, app.redirectUri)
       return fail({ reason: 'exchange', host, kind }, app.origin)
     }
+    const firstOnDevice = accounts.accounts.length === 0
+    let account: StoredAccount
     try {
-      const account = await accounts.completeSignIn(app, grant)
-      return (state.value = { status: 'done', account })
+      account = await accounts.completeSignIn(app, grant)
     } catch {
       return fail({ reason: 'profile', host }, app.origin)
     }
+    if (firstOnDevice) await addStarterDeck(account.key)
+    return (state.value = { status: 'done', account })
   }
 
   return { state: readonly(state), run }

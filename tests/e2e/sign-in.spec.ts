@@ -25,8 +25,13 @@ test('two accounts on one instance and one on another: switch, reload, and a sec
   const a = stack.instanceA
   const b = stack.instanceB
   await signIn(page, a, 'alice')
+  // The first account on a fresh device gets a starter deck; Demo Social is small, so its
+  // local timeline too. Later sign-ins leave the deck as it is.
+  const starter = [/^Home/, /^Notifications/, /^Local/]
+  await expect(page.locator('section.deck-column h2')).toHaveText(starter)
   await signIn(page, a, 'bob')
   await signIn(page, b, 'frank')
+  await expect(page.locator('section.deck-column h2')).toHaveText(starter)
   // Signing in to the same account again updates it instead of adding a duplicate.
   await signIn(page, a, 'alice')
   expect((await listedHandles(page)).sort()).toEqual([`@alice@${hostOf(a)}`, `@bob@${hostOf(a)}`, `@frank@${hostOf(b)}`].sort())

@@ -8,6 +8,7 @@ import { PENDING_TTL_MS, savePending, type PendingSignIn } from '@/api/pending-s
 import { useOAuthCallback } from '@/composables/useOAuthCallback'
 import { ACCOUNTS_STORAGE_KEY } from '@/stores/accounts-storage'
 import { useAccountsStore } from '@/stores/accounts'
+import { useDeckStore } from '@/stores/deck'
 import { jsonResponse, stubFetch } from '../helpers/fetch'
 import { FakeHttpError, fakeProfiles, gargron, trwnh } from '../helpers/masto'
 import { INVALID_CLIENT, formFields, sentRequests } from '../helpers/oauth-server'
@@ -207,5 +208,43 @@ describe('useOAuthCallback', () => {
       origin: ORIGIN,
     })
     expectAccountsUnchanged(before)
+  })
+})
+
+describe('the first account signed in on a device', () => {
+  /** A device with nobody signed in yet (the outer beforeEach signed gargron in). */
+  function freshDevice() {
+    localStorage.clear()
+    dropClient(GARGRON)
+    setActivePinia(createPinia())
+    accounts = useAccountsStore()
+    accounts.init()
+  }
+  const columnsOf = () => useDeckStore().columns.map((c) => `${c.type} ${c.accountKey}`)
+
+  it('gets a starter deck of its home timeline and notifications', async () => {
+    freshDevice()
+    const result = await arrive({ code: 'the-code', state: 'state-1' })
+    expect(result.status).toBe('done')
+    expect(columnsOf()).toEqual([`home ${TRWNH}`, `notifications ${TRWNH}`])
+    // Kept: the deck shows them after a reload too.
+    setActivePinia(createPinia())
+    useDeckStore().init()
+    expect(columnsOf()).toEqual([`home ${TRWNH}`, `notifications ${TRWNH}`])
+  })
+
+  it('keeps a deck that already has columns as it is', async () => {
+    freshDevice()
+    const deck = useDeckStore()
+    deck.init()
+    deck.addColumn({ type: 'federated', accountKey: GARGRON, params: {} })
+    await arrive({ code: 'the-code', state: 'state-1' })
+    expect(columnsOf()).toEqual([`federated ${GARGRON}`])
+  })
+
+  it('is not given to a second account: the deck stays as the person left it', async () => {
+    // gargron is signed in already (outer beforeEach), with an empty deck.
+    await arrive({ code: 'the-code', state: 'state-1' })
+    expect(columnsOf()).toEqual([])
   })
 })
