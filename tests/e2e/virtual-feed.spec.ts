@@ -49,7 +49,12 @@ test('a long home column stays small in the DOM, loads on, returns to the top an
       mostRows = Math.max(mostRows, rows.length)
       const before = el.scrollTop
       el.scrollTop = before + el.clientHeight * 1.5
-      await new Promise((resolve) => requestAnimationFrame(resolve))
+      // A frame, or 100 ms when the browser holds frames back (a loaded machine): the 60 s
+      // cap of this walk must hold, so a slow run reports how far it got instead of hanging.
+      await new Promise((resolve) => {
+        requestAnimationFrame(resolve)
+        setTimeout(resolve, 100)
+      })
       if (el.scrollTop === before) await new Promise((resolve) => setTimeout(resolve, 100))
     }
     return { seen: seen.size, mostRows }
