@@ -1277,6 +1277,9 @@ function finishing(s: Seeder): void {
   // Pinned: the introduction, the tomatoes and the start of the thread.
   w.pins.set(alice, new Set(['intro', 'tomatoes', 'thread1'].map(keyOf).filter((k): k is string => Boolean(k))))
 
+  // Her profile features the tag she posts with most.
+  w.featuredTags.set(alice, [{ key: `${alice}:gardening:seed`, accountKey: alice, name: 'Gardening', createdAt: s.ago(12, 2) }])
+
   const lists: [string, 'followed' | 'list' | 'none', boolean, string[]][] = [
     ['Photography 📷', 'list', false, ['carol', 'yuki', 'kenji']],
     ['Garden & kitchen', 'followed', false, ['bob', 'sanne', 'heidi']],

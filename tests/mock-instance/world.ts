@@ -49,6 +49,14 @@ export interface PostInput {
   at?: number
 }
 
+/** A hashtag featured on a profile (FeaturedTag); `name` keeps the case it was featured with. */
+export interface FeaturedTagRecord {
+  readonly key: string
+  readonly accountKey: string
+  readonly name: string
+  readonly createdAt: number
+}
+
 export class ApiFailure extends Error {
   readonly status: number
   readonly details?: Record<string, { error: string; description: string }[]>
@@ -83,6 +91,10 @@ export class World extends EventEmitter<WorldEvents> {
   readonly unreadConversations = new Map<string, Set<string>>() // account -> conversation keys
   readonly removedConversations = new Map<string, Set<string>>()
   readonly followedTags = new Map<string, Set<string>>()
+  /** When each tag was followed, by `${account} ${tag}` (followed_tags pages by it). */
+  readonly tagFollowedAt = new Map<string, number>()
+  /** Hashtags each account features on its profile, in the order featured. */
+  readonly featuredTags = new Map<string, FeaturedTagRecord[]>()
   /** Posts waiting for their time, by key (see scheduled.ts). */
   readonly scheduled = new Map<string, ScheduledStatusRecord>()
   /**

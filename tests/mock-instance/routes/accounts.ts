@@ -5,6 +5,7 @@ import { bool, int, json, str, strList } from '../http.ts'
 import type { AccountRecord } from '../model.ts'
 import { searchAccounts } from '../search.ts'
 import { ApiFailure } from '../world.ts'
+import { accountFeaturedTags } from './tags.ts'
 
 /** Accounts ordered newest-first by their id on this instance (for Link pagination). */
 function byIdDesc(ctx: Ctx, keys: string[]): AccountRecord[] {
@@ -169,10 +170,7 @@ export function registerAccountRoutes(router: ApiRouter): void {
     return json([...world(ctx).lists.values()].filter((l) => l.ownerKey === me && l.memberKeys.has(key)).map((l) => view.list(l)))
   })
 
-  router.get('/api/v1/accounts/:id/featured_tags', (ctx) => {
-    accountKeyOf(ctx, ctx.path.id!)
-    return json([])
-  })
+  router.get('/api/v1/accounts/:id/featured_tags', (ctx) => json(accountFeaturedTags(ctx, accountKeyOf(ctx, ctx.path.id!))))
 
   router.get('/api/v1/accounts/:id/endorsements', (ctx) => {
     accountKeyOf(ctx, ctx.path.id!)

@@ -8,6 +8,7 @@ import { registerNotificationRoutes } from './notifications.ts'
 import { registerMiscRoutes } from './misc.ts'
 import { registerFileRoutes } from './files.ts'
 import { registerScheduledRoutes } from './scheduled.ts'
+import { registerTagRoutes } from './tags.ts'
 
 export function registerRoutes(router: ApiRouter): void {
   registerInstanceRoutes(router)
@@ -19,4 +20,5 @@ export function registerRoutes(router: ApiRouter): void {
   registerMiscRoutes(router)
   registerFileRoutes(router)
   registerScheduledRoutes(router)
+  registerTagRoutes(router)
 }

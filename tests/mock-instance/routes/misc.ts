@@ -1,5 +1,5 @@
-// Markers, lists, search, media uploads, polls, tags and the small endpoints
-// clients probe (filters, announcements, followed tags, domain blocks).
+// Markers, lists, search, media uploads, polls and the small endpoints
+// clients probe (filters, announcements, domain blocks). Hashtags: tags.ts.
 
 import { parseFocus } from '../compose.ts'
 import { offsetPage, paginate, requireUser, optionalUser, viewFor, world, type ApiRouter, type Ctx } from '../context.ts'
@@ -323,36 +323,6 @@ export function registerMiscRoutes(router: ApiRouter): void {
     const choices = strList(ctx.params, 'choices').map(Number)
     world(ctx).vote(me, s.key, choices)
     return json(viewFor(ctx, me).poll(s, s.poll!))
-  })
-
-  // --- tags ------------------------------------------------------------------
-  router.get('/api/v1/tags/:name', (ctx) => {
-    const viewer = optionalUser(ctx)
-    const name = ctx.path.name!.toLowerCase()
-    const view = viewFor(ctx, viewer)
-    const tag = view.tag(name)
-    if (viewer) tag.following = world(ctx).followedTags.get(viewer)?.has(name) ?? false
-    return json(tag)
-  })
-
-  const tagFollow = (path: string, follow: boolean) =>
-    router.post(`/api/v1/tags/:name/${path}`, (ctx) => {
-      const me = requireUser(ctx, 'write:follows')
-      const name = ctx.path.name!.toLowerCase()
-      const w = world(ctx)
-      const set = w.followedTags.get(me) ?? new Set()
-      if (follow) set.add(name)
-      else set.delete(name)
-      w.followedTags.set(me, set)
-      return json({ ...viewFor(ctx, me).tag(name), following: follow })
-    })
-  tagFollow('follow', true)
-  tagFollow('unfollow', false)
-
-  router.get('/api/v1/followed_tags', (ctx) => {
-    const me = requireUser(ctx, 'read:follows')
-    const view = viewFor(ctx, me)
-    return json([...(world(ctx).followedTags.get(me) ?? [])].sort().map((t) => ({ ...view.tag(t), following: true })))
   })
 
   // --- small endpoints clients probe ------------------------------------------
