@@ -2,16 +2,18 @@ import { createI18n } from 'vue-i18n'
 import en from './en.json'
 import type enDeck from './en-deck.json'
 import type enCompose from './en-compose.json'
+import type enTags from './en-tags.json'
 import { DEFAULT_LOCALE, type Locale } from './locales'
 
 /** The shell's messages (every page) and the deck's (columns, statuses, profiles …). */
 export type ShellMessages = typeof en
 export type DeckMessages = typeof enDeck
 export type ComposeMessages = typeof enCompose
-export type MessageSchema = ShellMessages & DeckMessages & ComposeMessages
+export type TagsMessages = typeof enTags
+export type MessageSchema = ShellMessages & DeckMessages & ComposeMessages & TagsMessages
 
 /** Messages that load with the views that need them, not with the app. */
-export type MessagePart = 'deck' | 'compose'
+export type MessagePart = 'deck' | 'compose' | 'tags'
 
 /**
  * English shell messages ship with the app; everything else loads when needed: other
@@ -30,6 +32,10 @@ const partLoaders: Record<MessagePart, Record<Locale, () => Promise<{ default: o
   compose: {
     en: () => import('./en-compose.json') as Promise<{ default: ComposeMessages }>,
     nl: () => import('./nl-compose.json') as Promise<{ default: ComposeMessages }>,
+  },
+  tags: {
+    en: () => import('./en-tags.json') as Promise<{ default: TagsMessages }>,
+    nl: () => import('./nl-tags.json') as Promise<{ default: TagsMessages }>,
   },
 }
 

@@ -60,6 +60,21 @@ export function fakeClient(account: string, log: LoggedRequest[], answers: Recor
       favourites: { list: list('favourites') },
       conversations: { list: list('conversations') },
       trends: { statuses: { list: list('trends') } },
+      tags: {
+        $select: (name: string) => ({
+          fetch: fetcher(`tag-info:${name}`),
+          follow: fetcher(`tag-follow:${name}`),
+          unfollow: fetcher(`tag-unfollow:${name}`),
+          feature: fetcher(`tag-feature:${name}`),
+          unfeature: fetcher(`tag-unfeature:${name}`),
+        }),
+      },
+      followedTags: { list: list('followed-tags') },
+      featuredTags: {
+        list: list('featured-tags'),
+        create: fetcher('featured-tags-create'),
+        $select: (id: string) => ({ remove: fetcher(`featured-tags-remove:${id}`) }),
+      },
       notifications: { list: list('notifications-v1') },
       statuses: {
         $select: (id: string) => ({ fetch: fetcher(`status:${id}`), context: { fetch: fetcher(`context:${id}`) } }),

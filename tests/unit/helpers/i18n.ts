@@ -1,15 +1,22 @@
 // The app's i18n with every language and every part at hand at once (the app loads
-// non-English languages, and the deck's messages, on demand).
+// non-English languages, and the parts — deck, composer, … — on demand).
 
-import { createAppI18n } from '@/i18n'
+import { createAppI18n, type MessageSchema } from '@/i18n'
 import type { Locale } from '@/i18n/locales'
-import en from '@/i18n/en.json'
-import enDeck from '@/i18n/en-deck.json'
-import enCompose from '@/i18n/en-compose.json'
-import nl from '@/i18n/nl.json'
-import nlDeck from '@/i18n/nl-deck.json'
-import nlCompose from '@/i18n/nl-compose.json'
+
+// Every message file of a language: its shell (en.json) and its parts (en-deck.json, …).
+const files = import.meta.glob<{ default: object }>('/src/i18n/*.json', { eager: true })
+
+/** All messages of one language, merged. */
+export function allMessages(locale: Locale): MessageSchema {
+  const merged: Record<string, unknown> = {}
+  for (const [path, file] of Object.entries(files)) {
+    const name = path.split('/').pop()!.replace(/\.json$/, '')
+    if (name === locale || name.startsWith(`${locale}-`)) Object.assign(merged, file.default)
+  }
+  return merged as MessageSchema
+}
 
 export function createTestI18n(locale: Locale) {
-  return createAppI18n(locale, { en: { ...en, ...enDeck, ...enCompose }, nl: { ...nl, ...nlDeck, ...nlCompose } })
+  return createAppI18n(locale, { en: allMessages('en'), nl: allMessages('nl') })
 }

@@ -1,11 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import en from '@/i18n/en.json'
 import enDeck from '@/i18n/en-deck.json'
-import enCompose from '@/i18n/en-compose.json'
 import nl from '@/i18n/nl.json'
 import nlDeck from '@/i18n/nl-deck.json'
 import nlCompose from '@/i18n/nl-compose.json'
-import { createTestI18n } from '../helpers/i18n'
+import { allMessages, createTestI18n } from '../helpers/i18n'
 import { createAppI18n, loadLocaleMessages, loadMessagePart } from '@/i18n'
 import { SUPPORTED_LOCALES } from '@/i18n/locales'
 import { THEMES } from '@/stores/settings'
@@ -22,8 +21,8 @@ function flatten(messages: object, prefix = ''): Map<string, unknown> {
   return entries
 }
 
-const english = flatten({ ...en, ...enDeck, ...enCompose })
-const dutch = flatten({ ...nl, ...nlDeck, ...nlCompose })
+const english = flatten(allMessages('en'))
+const dutch = flatten(allMessages('nl'))
 
 // Strings that are the same in both languages on purpose.
 const SAME_IN_BOTH = new Set([

@@ -117,7 +117,8 @@ describe('TagView in the panel', () => {
     const { wrapper, log } = await mountAt('/tags/caturday?as=frank@localhost:4181', {
       [frank.key]: { 'tag:caturday': [[focus]] },
     })
-    expect(log.map((r) => [r.account, r.endpoint])).toEqual([[frank.key, 'tag:caturday']])
+    expect(log.map((r) => r.endpoint)).toContain('tag:caturday')
+    expect(log.every((r) => r.account === frank.key)).toBe(true)
     expect(wrapper.get('aside h2').text()).toBe('#caturday')
     expect(wrapper.findAll('aside .status-list__item')).toHaveLength(1)
   })

@@ -1,11 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { enableAutoUnmount, mount } from '@vue/test-utils'
+import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils'
 import DeckColumn from '@/components/deck/DeckColumn.vue'
 import { useDeckStore } from '@/stores/deck'
 import { COLUMN_WIDTH, type ColumnParams, type ColumnType } from '@/timeline/column-spec'
 import type { Locale } from '@/i18n/locales'
 import { createTestApp, resetDocument } from '../../helpers/test-app'
 import { alice, carol, seedAccounts, storedAccount } from '../../helpers/accounts'
+import { fakeClient, notFound, routeCalls, serverError, type LoggedRequest } from '../../helpers/column-fakes'
 
 vi.mock('@/components/column/ColumnTimeline.vue', async () => ({ default: (await import('./column-stub')).ColumnTimelineStub }))
 
@@ -185,5 +186,54 @@ describe('DeckColumn', () => {
     const wrapper = mountAt(0)
     expect(wrapper.get('h2').text()).toBe('Lijst: Vrienden')
     expect(wrapper.find('button[aria-label="Kolom Lijst: Vrienden inklappen"]').exists()).toBe(true)
+  })
+})
+
+describe('a hashtag column’s header', () => {
+  const tagAnswer = (following: boolean) => ({ id: '1', name: 'caturday', url: 'x', history: [], following })
+
+  it('follows and unfollows the tag as the column’s account', async () => {
+    const { mountAt } = setup([{ type: 'hashtag', params: { tag: 'caturday' }, accountKey: frank.key }])
+    const log: LoggedRequest[] = []
+    routeCalls({
+      [frank.key]: fakeClient(frank.key, log, {
+        'tag-info:caturday': [tagAnswer(false)],
+        'tag-follow:caturday': [tagAnswer(true)],
+      }),
+    })
+    const wrapper = mountAt(0)
+    await vi.waitFor(() => expect(wrapper.find('.tag-column-follow__button').exists()).toBe(true))
+    const toggle = wrapper.get('.tag-column-follow__button')
+    expect(toggle.attributes('aria-label')).toBe('Follow #caturday')
+    await toggle.trigger('click')
+    await flushPromises()
+    expect(wrapper.get('.tag-column-follow__button').attributes('aria-label')).toBe('Unfollow #caturday')
+    expect(log.map((r) => [r.account, r.endpoint])).toEqual([
+      [frank.key, 'tag-info:caturday'],
+      [frank.key, 'tag-follow:caturday'],
+    ])
+  })
+
+  it('says so under the header when the server refuses, and puts the button back', async () => {
+    const { mountAt } = setup([{ type: 'hashtag', params: { tag: 'caturday' } }])
+    routeCalls({
+      [alice.key]: fakeClient(alice.key, [], { 'tag-info:caturday': [tagAnswer(false)], 'tag-follow:caturday': [serverError()] }),
+    })
+    const wrapper = mountAt(0)
+    await vi.waitFor(() => expect(wrapper.find('.tag-column-follow__button').exists()).toBe(true))
+    await wrapper.get('.tag-column-follow__button').trigger('click')
+    await flushPromises()
+    expect(wrapper.get('.tag-column-follow__button').attributes('aria-label')).toBe('Follow #caturday')
+    expect(wrapper.get('[role="alert"]').text()).toBe('Could not change whether you follow #caturday.')
+  })
+
+  it('has no follow button where the server does not say whether the account follows the tag', async () => {
+    const { mountAt } = setup([{ type: 'hashtag', params: { tag: 'caturday' } }])
+    const log: LoggedRequest[] = []
+    routeCalls({ [alice.key]: fakeClient(alice.key, log, { 'tag-info:caturday': [notFound()] }) })
+    const wrapper = mountAt(0)
+    await vi.waitFor(() => expect(log).toHaveLength(1))
+    await flushPromises()
+    expect(wrapper.find('.tag-column-follow__button').exists()).toBe(false)
   })
 })
