@@ -47,12 +47,14 @@ export default defineConfig({
             {
               // The modules only the deck and the panel views beside it share (column specs
               // and sources, live events, the stored deck, the entity store, account lookup,
-              // the deck's breakpoint, media URL checks) in one chunk: as separate small
-              // chunks, each would cost a request and more bytes than it holds.
+              // the deck's breakpoint, media URL checks, API errors and their message, who a
+              // view acts as, relative times; not a hashtag's week, which only its view
+              // needs) in one chunk: as separate small chunks, each would cost a request and
+              // more bytes than it holds, and each new panel view would split them anew.
               name: 'deck-shared',
               // Only these modules: what they import stays where it is (vue in the entry).
               includeDependenciesRecursively: false,
-              test: /[\\/]src[\\/](timeline[\\/]|stores[\\/](deck-storage|entities)\.ts|api[\\/]account-lookup\.ts|styles[\\/]breakpoints\.ts|components[\\/]media[\\/]safe-media-url\.ts)/,
+              test: /[\\/]src[\\/](timeline[\\/](?!tag-history)|stores[\\/](deck-storage|entities)\.ts|api[\\/]account-lookup\.ts|styles[\\/]breakpoints\.ts|components[\\/]media[\\/]safe-media-url\.ts|api[\\/]errors\.ts|composables[\\/](useViewAccount|useRelativeTime)\.ts|components[\\/]common[\\/]ApiErrorMessage\.vue)/,
             },
           ],
         },
