@@ -93,6 +93,8 @@ export class World extends EventEmitter<WorldEvents> {
   readonly followedTags = new Map<string, Set<string>>()
   /** When each tag was followed, by `${account} ${tag}` (followed_tags pages by it). */
   readonly tagFollowedAt = new Map<string, number>()
+  /** Follow suggestions each account dismissed (DELETE /api/v1/suggestions/:id). */
+  readonly dismissedSuggestions = new Map<string, Set<string>>()
   /** Hashtags each account features on its profile, in the order featured. */
   readonly featuredTags = new Map<string, FeaturedTagRecord[]>()
   /** Posts waiting for their time, by key (see scheduled.ts). */

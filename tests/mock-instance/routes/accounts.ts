@@ -238,12 +238,4 @@ export function registerAccountRoutes(router: ApiRouter): void {
     })
   })
 
-  router.get('/api/v1/suggestions', (ctx) => {
-    requireUser(ctx, 'read')
-    return json([])
-  })
-  router.get('/api/v2/suggestions', (ctx) => {
-    requireUser(ctx, 'read')
-    return json([])
-  })
 }

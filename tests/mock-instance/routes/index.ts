@@ -9,6 +9,7 @@ import { registerMiscRoutes } from './misc.ts'
 import { registerFileRoutes } from './files.ts'
 import { registerScheduledRoutes } from './scheduled.ts'
 import { registerTagRoutes } from './tags.ts'
+import { registerSuggestionRoutes } from './suggestions.ts'
 
 export function registerRoutes(router: ApiRouter): void {
   registerInstanceRoutes(router)
@@ -21,4 +22,5 @@ export function registerRoutes(router: ApiRouter): void {
   registerFileRoutes(router)
   registerScheduledRoutes(router)
   registerTagRoutes(router)
+  registerSuggestionRoutes(router)
 }

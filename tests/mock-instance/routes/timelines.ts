@@ -1,8 +1,8 @@
-// Timelines (home, public, tag, list), bookmarks, favourites, trends and
+// Timelines (home, public, tag, list, link), bookmarks, favourites, trends and
 // conversations.
 
 import { offsetPage, pageOf, paginate, requireUser, optionalUser, viewFor, world, type ApiRouter, type Ctx } from '../context.ts'
-import { bool, json, strList } from '../http.ts'
+import { bool, json, str, strList } from '../http.ts'
 import type { ActRecord, StatusRecord } from '../model.ts'
 import { ApiFailure } from '../world.ts'
 
@@ -185,6 +185,16 @@ export function registerTimelineRoutes(router: ApiRouter): void {
       if (!seen.has(card.url as string)) seen.set(card.url as string, { ...card, history: [{ day: String(Math.floor(Date.now() / 86_400_000) * 86_400), uses: '3', accounts: '2' }] })
     }
     return json(offsetPage(ctx, [...seen.values()], 10, 20))
+  })
+
+  // Posts sharing a trending link (4.3+); a link that is not trending is not found.
+  router.get('/api/v1/timelines/link', (ctx) => {
+    const viewer = optionalUser(ctx)
+    const url = str(ctx.params, 'url') ?? ''
+    const w = world(ctx)
+    const sharing = select(ctx, (s) => s.visibility === 'public' && s.card !== null && s.card.url === url && w.canSee(viewer, s))
+    if (!url || sharing.length === 0) throw new ApiFailure(404, 'Record not found')
+    return statusPage(ctx, viewer, sharing)
   })
 
   // --- conversations ---------------------------------------------------------
