@@ -11,6 +11,12 @@ let alice: mastodon.rest.Client
 /** erin follows four people, so there is much to suggest to her (alice follows nearly everyone). */
 let erin: mastodon.rest.Client
 
+// masto 8 types suggestions' remove() as needing an argument; the request takes none.
+const dismiss = async (accountId: string) => {
+  const res = await fetch(`${h.a}/api/v1/suggestions/${accountId}`, { method: 'DELETE', headers: { authorization: `Bearer ${await h.token(h.a, 'erin')}` } })
+  return { status: res.status, body: await res.json() }
+}
+
 beforeEach(async () => {
   h = harness()
   alice = await h.client(h.a, 'alice')
@@ -39,7 +45,7 @@ describe('follow suggestions', () => {
     expect(v1.map((a) => a.id)).toEqual(v2.map((s) => s.account.id))
     expect(await erin.v2.suggestions.list({ limit: 1 })).toHaveLength(1)
     const first = v2[0]!.account.id
-    await erin.v1.suggestions.$select(first).remove()
+    expect(await dismiss(first)).toEqual({ status: 200, body: {} })
     expect((await erin.v2.suggestions.list()).map((s) => s.account.id)).not.toContain(first)
   })
 
@@ -54,7 +60,7 @@ describe('follow suggestions', () => {
   })
 
   it('answers 404 for dismissing an unknown account, and 401 without a token', async () => {
-    await expect(erin.v1.suggestions.$select('999999999').remove()).rejects.toMatchObject({ statusCode: 404 })
+    expect((await dismiss('999999999')).status).toBe(404)
     expect((await fetch(`${h.a}/api/v2/suggestions`)).status).toBe(401)
   })
 })
