@@ -3,6 +3,7 @@ import en from './en.json'
 import type enDeck from './en-deck.json'
 import type enCompose from './en-compose.json'
 import type enTags from './en-tags.json'
+import type enTrends from './en-trends.json'
 import { DEFAULT_LOCALE, type Locale } from './locales'
 
 /** The shell's messages (every page) and the deck's (columns, statuses, profiles …). */
@@ -10,10 +11,11 @@ export type ShellMessages = typeof en
 export type DeckMessages = typeof enDeck
 export type ComposeMessages = typeof enCompose
 export type TagsMessages = typeof enTags
-export type MessageSchema = ShellMessages & DeckMessages & ComposeMessages & TagsMessages
+export type TrendsMessages = typeof enTrends
+export type MessageSchema = ShellMessages & DeckMessages & ComposeMessages & TagsMessages & TrendsMessages
 
 /** Messages that load with the views that need them, not with the app. */
-export type MessagePart = 'deck' | 'compose' | 'tags'
+export type MessagePart = 'deck' | 'compose' | 'tags' | 'trends'
 
 /**
  * English shell messages ship with the app; everything else loads when needed: other
@@ -36,6 +38,10 @@ const partLoaders: Record<MessagePart, Record<Locale, () => Promise<{ default: o
   tags: {
     en: () => import('./en-tags.json') as Promise<{ default: TagsMessages }>,
     nl: () => import('./nl-tags.json') as Promise<{ default: TagsMessages }>,
+  },
+  trends: {
+    en: () => import('./en-trends.json') as Promise<{ default: TrendsMessages }>,
+    nl: () => import('./nl-trends.json') as Promise<{ default: TrendsMessages }>,
   },
 }
 

@@ -5,7 +5,7 @@ import type { RouteLocationNormalized, Router } from 'vue-router'
 import { loadMessagePart, type AppI18n, type MessagePart } from './index'
 
 const partsOf = (to: RouteLocationNormalized) =>
-  new Set(to.matched.map((record) => record.meta.messages).filter((part): part is MessagePart => part !== undefined))
+  new Set(to.matched.flatMap((record): MessagePart[] => [record.meta.messages ?? []].flat()))
 
 export function loadRouteMessages(router: Router, i18n: AppI18n): void {
   const load = (to: RouteLocationNormalized) => Promise.all([...partsOf(to)].map((part) => loadMessagePart(i18n, part)))

@@ -13,7 +13,7 @@ declare module 'vue-router' {
      */
     managesNestedFocus?: boolean
     /** Messages the view (and its nested views) needs beyond the shell's (loaded by i18n/route-messages.ts). */
-    messages?: MessagePart
+    messages?: MessagePart | readonly MessagePart[]
   }
 }
 
@@ -52,6 +52,18 @@ export const routes: RouteRecordRaw[] = [
         name: 'tag',
         component: () => import('@/views/TagView.vue'),
         meta: { titleKey: 'views.tag.documentTitle', messages: 'tags' },
+      },
+      {
+        path: '/explore',
+        name: 'explore',
+        component: () => import('@/views/ExploreView.vue'),
+        meta: { titleKey: 'trends.title', messages: ['trends', 'tags'] },
+      },
+      {
+        path: '/explore/link',
+        name: 'link-posts',
+        component: () => import('@/views/LinkPostsView.vue'),
+        meta: { titleKey: 'trends.linkPosts.title', messages: ['trends', 'tags'] },
       },
       {
         path: '/followed-tags',

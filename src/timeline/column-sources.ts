@@ -10,6 +10,7 @@ import { classifyApiError } from '@/api/errors'
 import { findAccount } from '@/api/account-lookup'
 import { hostOfAccountKey } from '@/api/account-key'
 import { groupedViewFromNotification, viewFromNotification, viewsFromGrouped, type NotificationView } from './notification-view'
+import { trendingStatuses } from '@/api/trends'
 
 export const COLUMN_PAGE_SIZE = 20
 
@@ -113,9 +114,7 @@ function trendingSource(): FeedSource {
   let offset = 0
   return {
     async next(client) {
-      // masto does not type `offset` here; it goes out as a query parameter.
-      const params = { limit: COLUMN_PAGE_SIZE, offset } as mastodon.DefaultPaginationParams
-      const page = await client.v1.trends.statuses.list(params)
+      const page = await trendingStatuses(client, { limit: COLUMN_PAGE_SIZE, offset })
       offset += page.length
       return { items: statusItems(page), done: page.length === 0 }
     },

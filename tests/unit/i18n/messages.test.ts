@@ -35,6 +35,7 @@ const SAME_IN_BOTH = new Set([
   'accounts.title',
   // "Hashtag" is the Dutch word too.
   'views.tag.documentTitle',
+  'trends.tabs.tags',
   'deck.title',
   // Words Dutch uses as they are, and titles made only of a placeholder.
   'deck.toolbar.deck',

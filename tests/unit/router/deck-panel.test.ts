@@ -49,7 +49,7 @@ async function mountApp(path: string, options: { accounts?: boolean; narrow?: bo
 }
 
 describe('the deck routes', () => {
-  it('nests the thread, profile, scheduled posts and hashtag under the deck, loaded on demand', () => {
+  it('nests the thread, profile, scheduled posts, hashtag, explore and followed hashtags under the deck, loaded on demand', () => {
     const deck = routes.find((r) => r.name === 'deck')!
     expect(deck.path).toBe('/')
     expect(deck.children?.map((c) => [c.name, c.path])).toEqual([
@@ -57,6 +57,9 @@ describe('the deck routes', () => {
       ['profile', '/@:acct'],
       ['scheduled', '/scheduled'],
       ['tag', '/tags/:tag'],
+      ['explore', '/explore'],
+      ['link-posts', '/explore/link'],
+      ['followed-tags', '/followed-tags'],
     ])
     // A function, not a component: the views stay out of the deck's chunk.
     for (const child of deck.children ?? []) expect(typeof child.component).toBe('function')

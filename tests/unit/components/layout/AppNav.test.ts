@@ -38,6 +38,7 @@ describe('AppNav', () => {
     const { wrapper } = await mountNav([alice])
     expect(links(wrapper)).toEqual([
       ['Deck', '/'],
+      ['Explore', '/explore'],
       ['Accounts', '/accounts'],
       ['Settings', '/settings'],
       ['Add account', '/sign-in'],
@@ -53,6 +54,6 @@ describe('AppNav', () => {
 
   it('speaks Dutch when the app does', async () => {
     const { wrapper } = await mountNav([alice], 'nl')
-    expect(links(wrapper).map(([text]) => text)).toEqual(['Deck', 'Accounts', 'Instellingen', 'Account toevoegen'])
+    expect(links(wrapper).map(([text]) => text)).toEqual(['Deck', 'Verkennen', 'Accounts', 'Instellingen', 'Account toevoegen'])
   })
 })
