@@ -51,6 +51,7 @@ export function fakeClient(account: string, log: LoggedRequest[], answers: Recor
         public: { list: list('public') },
         tag: { $select: (tag: string) => ({ list: list(`tag:${tag}`) }) },
         list: { $select: (id: string) => ({ list: list(`list:${id}`) }) },
+        link: { list: list('link') },
       },
       accounts: {
         lookup: fetcher('lookup'),
@@ -59,7 +60,7 @@ export function fakeClient(account: string, log: LoggedRequest[], answers: Recor
       bookmarks: { list: list('bookmarks') },
       favourites: { list: list('favourites') },
       conversations: { list: list('conversations') },
-      trends: { statuses: { list: list('trends') } },
+      trends: { statuses: { list: list('trends') }, tags: { list: list('trends-tags') }, links: { list: list('trends-links') } },
       tags: {
         $select: (name: string) => ({
           fetch: fetcher(`tag-info:${name}`),

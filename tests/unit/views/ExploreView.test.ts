@@ -1,0 +1,96 @@
+// Explore as one account: trending posts, hashtags and links, one tab at a time, paged by
+// offset; the posts sharing a link; what a server without trends shows.
+
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils'
+import type { mastodon } from 'masto'
+import App from '@/App.vue'
+import { createTestApp, resetDocument } from '../helpers/test-app'
+import { alice, seedAccounts } from '../helpers/accounts'
+import { fakeClient, notFound, routeCalls, type LoggedRequest, type Pages } from '../helpers/column-fakes'
+import { fixture, statusFixture } from '../components/status/status-fixtures'
+
+enableAutoUnmount(afterEach)
+afterEach(() => {
+  resetDocument()
+  vi.restoreAllMocks()
+})
+
+const trendingTags = fixture<mastodon.v1.Tag[]>('tags.trending.json')
+const link = fixture<mastodon.v1.TrendLink>('preview-card.trends-link.json')
+
+async function mountAt(path: string, answers: Record<string, Pages>) {
+  const app = createTestApp({ locale: 'en' })
+  seedAccounts([alice], alice.key)
+  const log: LoggedRequest[] = []
+  routeCalls({ [alice.key]: fakeClient(alice.key, log, answers) })
+  await app.router.push(path)
+  await app.router.isReady()
+  const wrapper = mount(App, { global: app.global, attachTo: document.body })
+  await flushPromises()
+  return { wrapper, log, router: app.router }
+}
+
+describe('Explore', () => {
+  it('opens on trending posts, and each tab loads when it is chosen', async () => {
+    const post = statusFixture('status.media.image.json')
+    const { wrapper, log, router } = await mountAt('/explore', { trends: [[post]], 'trends-tags': [trendingTags] })
+    expect(wrapper.get('aside h2').text()).toBe('Explore')
+    expect(wrapper.get('aside [aria-current="page"]').text()).toBe('Posts')
+    expect(wrapper.findAll('aside .status-list__item')).toHaveLength(1)
+    expect(log.map((r) => r.endpoint)).toEqual(['trends'])
+    await wrapper.findAll('aside .explore-tabs__tab').find((a) => a.text() === 'Hashtags')!.trigger('click')
+    await flushPromises()
+    expect(router.currentRoute.value.query.tab).toBe('tags')
+    expect(log.map((r) => r.endpoint)).toEqual(['trends', 'trends-tags'])
+  })
+
+  it('shows each trending hashtag with its week, linking to it as the same account', async () => {
+    const { wrapper } = await mountAt('/explore?tab=tags', { 'trends-tags': [trendingTags] })
+    const rows = wrapper.findAll('aside .trend-list__row')
+    expect(rows).toHaveLength(trendingTags.length)
+    const first = trendingTags[0]!
+    const week = first.history!.slice(0, 7)
+    const posts = week.reduce((sum, d) => sum + Number(d.uses), 0)
+    expect(rows[0]!.get('.trend-list__meta').text()).toContain(`${posts} posts by`)
+    expect(rows[0]!.get('a').attributes('href')).toBe(`/tags/${first.name}?as=alice@localhost:4180`)
+    expect(rows[0]!.find('svg.tag-sparkline').exists()).toBe(true)
+  })
+
+  it('asks for the next hashtags from where the list ends', async () => {
+    const ten = Array.from({ length: 10 }, (_, i) => ({ ...trendingTags[0]!, name: `tag${i}` }))
+    const { wrapper, log } = await mountAt('/explore?tab=tags', { 'trends-tags': [ten] })
+    await wrapper.findAll('aside button').find((b) => b.text() === 'Show more hashtags')!.trigger('click')
+    await flushPromises()
+    expect(log.map((r) => r.params)).toEqual([
+      { offset: 0, limit: 10 },
+      { offset: 10, limit: 10 },
+    ])
+  })
+
+  it('shows trending links as cards with a way to the posts that share each', async () => {
+    const { wrapper } = await mountAt('/explore?tab=links', { 'trends-links': [[link]] })
+    expect(wrapper.get('aside .trend-links__item').text()).toContain(link.title)
+    const posts = wrapper.findAll('aside .trend-links__item a').find((a) => a.text() === 'Posts with this link')!
+    const href = new URL(posts.attributes('href')!, 'http://app.test')
+    expect([href.pathname, href.searchParams.get('url'), href.searchParams.get('as')]).toEqual(['/explore/link', link.url, 'alice@localhost:4180'])
+  })
+
+  it('says when the server shares no trends', async () => {
+    const { wrapper } = await mountAt('/explore?tab=links', { 'trends-links': [notFound()] })
+    expect(wrapper.get('aside .view-empty').text()).toBe('localhost:4180 does not share what is trending.')
+  })
+})
+
+describe('posts sharing a link', () => {
+  it('lists them as the account, and says when the server does not show them', async () => {
+    const post = statusFixture('status.card.json')
+    const url = `/explore/link?url=${encodeURIComponent(link.url)}`
+    const { wrapper, log } = await mountAt(url, { link: [[post]] })
+    expect(log[0]).toMatchObject({ account: alice.key, endpoint: 'link', params: { url: link.url } })
+    expect(wrapper.findAll('aside .status-list__item')).toHaveLength(1)
+    wrapper.unmount()
+    const lacking = await mountAt(url, { link: [notFound()] })
+    expect(lacking.wrapper.get('aside .view-empty').text()).toBe('localhost:4180 does not show the posts that share this link.')
+  })
+})
