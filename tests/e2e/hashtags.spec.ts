@@ -62,3 +62,25 @@ test('follow a hashtag from its view and its column, see both in Followed hashta
   await panel.getByRole('button', { name: 'Add as column' }).click()
   await expect(page.locator('main section.deck-column h2')).toHaveText(['#caturday', '#astronomy'])
 })
+
+test('Explore shows what trends on the server: posts, hashtags with their week, links and the posts sharing one', async ({ page, stack }) => {
+  await signedInAs(page, stack.instanceA, 'alice')
+  await page.goto('/')
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Explore' }).click()
+  const panel = panelOf(page)
+  await expect(panel.getByRole('heading', { level: 2, name: 'Explore' })).toBeVisible()
+  await expect(panel.getByRole('feed', { name: 'Trending posts' }).locator('article').first()).toBeVisible()
+
+  await panel.getByRole('link', { name: 'Hashtags' }).click()
+  const tags = panel.getByRole('list', { name: 'Trending hashtags' })
+  await expect(tags.getByRole('listitem').first()).toContainText(/#\w+.*in the past 7 days/)
+  await expectNoAxeViolations(page)
+
+  await panel.getByRole('link', { name: 'News' }).click()
+  const links = panel.getByRole('list', { name: 'Trending links' })
+  await expect(links.getByRole('listitem').first()).toBeVisible()
+  await expectNoAxeViolations(page)
+  await links.getByRole('link', { name: 'Posts with this link' }).first().click()
+  await expect(panel.getByRole('heading', { level: 2, name: 'Posts with a link' })).toBeVisible()
+  await expect(panel.getByRole('feed', { name: 'Posts sharing this link' }).locator('article').first()).toBeVisible()
+})
