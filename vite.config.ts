@@ -54,7 +54,7 @@ export default defineConfig({
               name: 'deck-shared',
               // Only these modules: what they import stays where it is (vue in the entry).
               includeDependenciesRecursively: false,
-              test: /[\\/]src[\\/](timeline[\\/](?!tag-history)|stores[\\/](deck-storage|entities)\.ts|api[\\/]account-lookup\.ts|styles[\\/]breakpoints\.ts|components[\\/]media[\\/]safe-media-url\.ts|api[\\/]errors\.ts|composables[\\/](useViewAccount|useRelativeTime)\.ts|components[\\/]common[\\/]ApiErrorMessage\.vue)/,
+              test: /[\\/]src[\\/](timeline[\\/](?!tag-history)|stores[\\/](deck-storage|entities)\.ts|api[\\/]account-lookup\.ts|styles[\\/]breakpoints\.ts|components[\\/]media[\\/]safe-media-url\.ts|api[\\/](errors|trends)\.ts|composables[\\/](useViewAccount|useRelativeTime)\.ts|components[\\/]common[\\/]ApiErrorMessage\.vue)/,
             },
           ],
         },
