@@ -46,6 +46,18 @@ export interface AccountRecord {
   hue: number
   movedToKey: string | null
   suspended: boolean
+  /** Pictures uploaded through update_credentials (else the drawn ones are served). */
+  avatarUpload?: UploadedImage
+  headerUpload?: UploadedImage
+  /** "Hide your social graph" (source.hide_collections). */
+  hideCollections?: boolean
+}
+
+export interface UploadedImage {
+  readonly bytes: Uint8Array
+  readonly mime: string
+  /** Grows with each upload, so every new picture has a new URL (as Mastodon's are). */
+  readonly version: number
 }
 
 export interface MediaRecord {

@@ -20,6 +20,15 @@ import type { World } from './world.ts'
 
 export type Json = Record<string, unknown>
 
+const IMAGE_EXTENSIONS: Record<string, string> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/gif': 'gif', 'image/webp': 'webp' }
+
+/** An account's avatar or header: the uploaded picture where there is one, else the drawn one. */
+export function pictureUrl(origin: string, a: AccountRecord, kind: 'avatar' | 'header'): string {
+  const upload = kind === 'avatar' ? a.avatarUpload : a.headerUpload
+  if (!upload) return `${origin}/system/${kind}s/${a.username}.svg`
+  return `${origin}/system/accounts/${kind}s/${a.username}/${upload.version}.${IMAGE_EXTENSIONS[upload.mime] ?? 'png'}`
+}
+
 /**
  * Deep-merges a test patch into a serialized entity: objects merge by key,
  * arrays of objects merge element by element, anything else is replaced.
@@ -96,11 +105,11 @@ export class View {
       note: a.suspended ? '' : formatPlainHtml(a.note, true),
       url: `${origin}/@${a.username}`,
       uri: `${origin}/users/${a.username}`,
-      avatar: `${origin}/system/avatars/${a.username}.svg`,
-      avatar_static: `${origin}/system/avatars/${a.username}.svg`,
+      avatar: pictureUrl(origin, a, 'avatar'),
+      avatar_static: pictureUrl(origin, a, 'avatar'),
       avatar_description: '',
-      header: `${origin}/system/headers/${a.username}.svg`,
-      header_static: `${origin}/system/headers/${a.username}.svg`,
+      header: pictureUrl(origin, a, 'header'),
+      header_static: pictureUrl(origin, a, 'header'),
       header_description: '',
       followers_count: this.world.followers(a.key).length,
       following_count: this.world.follows.get(a.key)?.size ?? 0,
@@ -135,7 +144,7 @@ export class View {
         note: a.note,
         fields: a.fields.map((f) => ({ name: f.name, value: f.value, verified_at: f.verifiedAt ? iso(f.verifiedAt) : null })),
         follow_requests_count: this.world.followRequests.get(a.key)?.size ?? 0,
-        hide_collections: false,
+        hide_collections: a.hideCollections ?? false,
         discoverable: a.discoverable,
         indexable: a.discoverable,
         attribution_domains: [],

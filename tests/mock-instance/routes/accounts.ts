@@ -6,6 +6,7 @@ import type { AccountRecord } from '../model.ts'
 import { searchAccounts } from '../search.ts'
 import { ApiFailure } from '../world.ts'
 import { accountFeaturedTags } from './tags.ts'
+import { updateCredentials } from './profile-edit.ts'
 
 /** Accounts ordered newest-first by their id on this instance (for Link pagination). */
 function byIdDesc(ctx: Ctx, keys: string[]): AccountRecord[] {
@@ -31,35 +32,10 @@ export function registerAccountRoutes(router: ApiRouter): void {
     return json(viewFor(ctx, me).credentialAccount(world(ctx).account(me)))
   })
 
-  router.patch('/api/v1/accounts/update_credentials', (ctx) => {
+  router.patch('/api/v1/accounts/update_credentials', async (ctx) => {
     const me = requireUser(ctx, 'write:accounts')
     const a = world(ctx).account(me)
-    const p = ctx.params
-    const displayName = str(p, 'display_name')
-    if (displayName !== undefined) {
-      if ([...displayName].length > 30) {
-        throw new ApiFailure(422, 'Validation failed: Display name is too long (maximum is 30 characters)', {
-          display_name: [{ error: 'ERR_TOO_LONG', description: 'is too long (maximum is 30 characters)' }],
-        })
-      }
-      a.displayName = displayName
-    }
-    const note = str(p, 'note')
-    if (note !== undefined) a.note = note
-    const locked = bool(p, 'locked')
-    if (locked !== undefined) a.locked = locked
-    const bot = bool(p, 'bot')
-    if (bot !== undefined) a.bot = bot
-    const discoverable = bool(p, 'discoverable')
-    if (discoverable !== undefined) a.discoverable = discoverable
-    const fields = p.fields_attributes
-    if (fields && typeof fields === 'object') {
-      a.fields = Object.values(fields as Record<string, unknown>)
-        .map((f) => f as Record<string, unknown>)
-        .filter((f) => String(f.name ?? '') !== '' || String(f.value ?? '') !== '')
-        .slice(0, 4)
-        .map((f) => ({ name: String(f.name ?? ''), value: String(f.value ?? ''), verifiedAt: null }))
-    }
+    await updateCredentials(ctx, a)
     return json(viewFor(ctx, me).credentialAccount(a))
   })
 

@@ -150,6 +150,14 @@ export function registerFileRoutes(router: ApiRouter): void {
     return fileResponse(ctx, headerSvg(a), SVG, SHORT_CACHE)
   })
 
+  // Pictures uploaded through update_credentials; an old version is gone once replaced.
+  router.get('/system/accounts/:kind/:username/:file', (ctx) => {
+    const a = localAccount(ctx, ctx.path.username!)
+    const upload = ctx.path.kind === 'avatars' ? a?.avatarUpload : ctx.path.kind === 'headers' ? a?.headerUpload : undefined
+    if (!upload || !ctx.path.file!.startsWith(`${upload.version}.`)) return notFound()
+    return fileResponse(ctx, upload.bytes, upload.mime, LONG_CACHE)
+  })
+
   router.get('/system/emoji/:shortcode.svg', (ctx) => {
     const host = ctx.state.inst.host
     const e = ctx.state.fed.world.customEmojis.find((x) => x.home === host && x.shortcode === ctx.path.shortcode)
