@@ -22,7 +22,7 @@ async function update(form: FormData): Promise<{ status: number; body: Record<st
   return { status: res.status, body: (await res.json()) as Record<string, unknown> }
 }
 
-const me = async () => (await (await h.client(h.a, 'alice')).v1.accounts.verifyCredentials()) as mastodon.v1.AccountCredentials
+const me = async () => (await (await h.client(h.a, 'alice')).v1.accounts.verifyCredentials()) as mastodon.v1.CredentialAccount
 
 describe('update_credentials', () => {
   it('changes names, bio, fields and switches, keeping a verified link that stayed', async () => {
