@@ -4,6 +4,7 @@ import type enDeck from './en-deck.json'
 import type enCompose from './en-compose.json'
 import type enTags from './en-tags.json'
 import type enTrends from './en-trends.json'
+import type enEditProfile from './en-edit-profile.json'
 import { DEFAULT_LOCALE, type Locale } from './locales'
 
 /** The shell's messages (every page) and the deck's (columns, statuses, profiles …). */
@@ -12,10 +13,11 @@ export type DeckMessages = typeof enDeck
 export type ComposeMessages = typeof enCompose
 export type TagsMessages = typeof enTags
 export type TrendsMessages = typeof enTrends
-export type MessageSchema = ShellMessages & DeckMessages & ComposeMessages & TagsMessages & TrendsMessages
+export type EditProfileMessages = typeof enEditProfile
+export type MessageSchema = ShellMessages & DeckMessages & ComposeMessages & TagsMessages & TrendsMessages & EditProfileMessages
 
 /** Messages that load with the views that need them, not with the app. */
-export type MessagePart = 'deck' | 'compose' | 'tags' | 'trends'
+export type MessagePart = 'deck' | 'compose' | 'tags' | 'trends' | 'editProfile'
 
 /**
  * English shell messages ship with the app; everything else loads when needed: other
@@ -42,6 +44,10 @@ const partLoaders: Record<MessagePart, Record<Locale, () => Promise<{ default: o
   trends: {
     en: () => import('./en-trends.json') as Promise<{ default: TrendsMessages }>,
     nl: () => import('./nl-trends.json') as Promise<{ default: TrendsMessages }>,
+  },
+  editProfile: {
+    en: () => import('./en-edit-profile.json') as Promise<{ default: EditProfileMessages }>,
+    nl: () => import('./nl-edit-profile.json') as Promise<{ default: EditProfileMessages }>,
   },
 }
 

@@ -66,6 +66,12 @@ export const routes: RouteRecordRaw[] = [
         meta: { titleKey: 'trends.linkPosts.title', messages: ['trends', 'tags'] },
       },
       {
+        path: '/profile/edit',
+        name: 'edit-profile',
+        component: () => import('@/views/EditProfileView.vue'),
+        meta: { titleKey: 'editProfile.title', messages: 'editProfile' },
+      },
+      {
         path: '/followed-tags',
         name: 'followed-tags',
         component: () => import('@/views/FollowedTagsView.vue'),

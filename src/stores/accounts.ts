@@ -165,6 +165,12 @@ export const useAccountsStore = defineStore('accounts', () => {
     return stored
   }
 
+  /** Keeps the name and avatar the server now gives the account (after a refresh or an edit). */
+  function rememberProfile(key: string, me: mastodon.v1.Account): void {
+    const { displayName, avatar, avatarStatic, url, username } = me
+    patch(key, { displayName, avatar, avatarStatic, url, username })
+  }
+
   /** Refreshes names and avatars; finds revoked tokens (401) early. */
   async function refreshProfiles(): Promise<void> {
     await Promise.all(
@@ -172,9 +178,7 @@ export const useAccountsStore = defineStore('accounts', () => {
         .filter((a) => !a.needsReauth)
         .map(async (a) => {
           try {
-            const me = await call(a.key, (c) => c.v1.accounts.verifyCredentials())
-            const { displayName, avatar, avatarStatic, url, username } = me
-            patch(a.key, { displayName, avatar, avatarStatic, url, username })
+            rememberProfile(a.key, await call(a.key, (c) => c.v1.accounts.verifyCredentials()))
           } catch {
             // 401 already marked the account; other failures (offline, 5xx) change nothing.
           }
@@ -216,6 +220,7 @@ export const useAccountsStore = defineStore('accounts', () => {
     call,
     completeSignIn,
     refreshProfiles,
+    rememberProfile,
     signOut,
     markNeedsReauth: (key: string) => patch(key, { needsReauth: true }),
   }

@@ -55,6 +55,8 @@ export function fakeClient(account: string, log: LoggedRequest[], answers: Recor
       },
       accounts: {
         lookup: fetcher('lookup'),
+        verifyCredentials: fetcher('verify-credentials'),
+        updateCredentials: fetcher('update-credentials'),
         $select: (id: string) => ({ statuses: { list: list(`account-statuses:${id}`) } }),
       },
       bookmarks: { list: list('bookmarks') },

@@ -36,6 +36,9 @@ const SAME_IN_BOTH = new Set([
   // "Hashtag" is the Dutch word too.
   'views.tag.documentTitle',
   'trends.tabs.tags',
+  // "Bio" and "Label" are the Dutch words too (Mastodon's Dutch interface uses them).
+  'editProfile.note',
+  'editProfile.fields.name',
   'deck.title',
   // Words Dutch uses as they are, and titles made only of a placeholder.
   'deck.toolbar.deck',

@@ -49,7 +49,7 @@ async function mountApp(path: string, options: { accounts?: boolean; narrow?: bo
 }
 
 describe('the deck routes', () => {
-  it('nests the thread, profile, scheduled posts, hashtag, explore and followed hashtags under the deck, loaded on demand', () => {
+  it('nests the thread, profile, scheduled posts, hashtag, explore, profile editing and followed hashtags under the deck, loaded on demand', () => {
     const deck = routes.find((r) => r.name === 'deck')!
     expect(deck.path).toBe('/')
     expect(deck.children?.map((c) => [c.name, c.path])).toEqual([
@@ -59,6 +59,7 @@ describe('the deck routes', () => {
       ['tag', '/tags/:tag'],
       ['explore', '/explore'],
       ['link-posts', '/explore/link'],
+      ['edit-profile', '/profile/edit'],
       ['followed-tags', '/followed-tags'],
     ])
     // A function, not a component: the views stay out of the deck's chunk.
