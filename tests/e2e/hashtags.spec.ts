@@ -84,3 +84,23 @@ test('Explore shows what trends on the server: posts, hashtags with their week, 
   await expect(panel.getByRole('heading', { level: 2, name: 'Posts with a link' })).toBeVisible()
   await expect(panel.getByRole('feed', { name: 'Posts sharing this link' }).locator('article').first()).toBeVisible()
 })
+
+test('People to follow: follow one suggestion and dismiss another, both on the server', async ({ page, stack }) => {
+  // erin follows four people: her server has people to suggest (alice follows nearly everyone).
+  const erin = await signedInAs(page, stack.instanceA, 'erin')
+  await page.goto('/explore?tab=people')
+  const panel = panelOf(page)
+  const list = panel.getByRole('list', { name: 'People to follow' })
+  await expect(list.getByRole('listitem').first()).toContainText('Followed by people you follow')
+  await expectNoAxeViolations(page)
+  const suggested = async () =>
+    ((await (await fetch(`${stack.instanceA}/api/v2/suggestions`, { headers: { authorization: `Bearer ${erin.token}` } })).json()) as { account: { id: string; display_name: string } }[])
+  const [first, second] = await suggested()
+  await list.getByRole('button', { name: `Follow: ${first!.account.display_name}` }).click()
+  await expect(list.getByRole('button', { name: `Unfollow: ${first!.account.display_name}` })).toBeEnabled()
+  await list.getByRole('button', { name: `Not interested in ${second!.account.display_name}` }).click()
+  await expect(panel.getByRole('status').filter({ hasText: `${second!.account.display_name} will not be suggested again.` })).toBeVisible()
+  const after = (await suggested()).map((s) => s.account.id)
+  expect(after).not.toContain(first!.account.id)
+  expect(after).not.toContain(second!.account.id)
+})

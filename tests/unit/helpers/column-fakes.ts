@@ -57,7 +57,11 @@ export function fakeClient(account: string, log: LoggedRequest[], answers: Recor
         lookup: fetcher('lookup'),
         verifyCredentials: fetcher('verify-credentials'),
         updateCredentials: fetcher('update-credentials'),
-        $select: (id: string) => ({ statuses: { list: list(`account-statuses:${id}`) } }),
+        $select: (id: string) => ({
+          statuses: { list: list(`account-statuses:${id}`) },
+          follow: fetcher(`follow:${id}`),
+          unfollow: fetcher(`unfollow:${id}`),
+        }),
       },
       bookmarks: { list: list('bookmarks') },
       favourites: { list: list('favourites') },
@@ -79,6 +83,7 @@ export function fakeClient(account: string, log: LoggedRequest[], answers: Recor
         $select: (id: string) => ({ remove: fetcher(`featured-tags-remove:${id}`) }),
       },
       notifications: { list: list('notifications-v1') },
+      suggestions: { list: list('suggestions-v1'), $select: (id: string) => ({ remove: fetcher(`suggestion-remove:${id}`) }) },
       statuses: {
         $select: (id: string) => ({ fetch: fetcher(`status:${id}`), context: { fetch: fetcher(`context:${id}`) } }),
       },
@@ -86,6 +91,7 @@ export function fakeClient(account: string, log: LoggedRequest[], answers: Recor
     v2: {
       notifications: { list: list('notifications-v2') },
       search: { list: fetcher('search') },
+      suggestions: { list: list('suggestions-v2') },
     },
   }
   return client as unknown as mastodon.rest.Client

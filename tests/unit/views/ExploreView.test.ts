@@ -94,3 +94,47 @@ describe('posts sharing a link', () => {
     expect(lacking.wrapper.get('aside .view-empty').text()).toBe('localhost:4180 does not show the posts that share this link.')
   })
 })
+
+describe('people to follow', () => {
+  const person = (id: string, name: string, locked = false) => ({ ...fixture<mastodon.v1.Account>('account.local.json'), id, displayName: name, locked })
+  const relationship = (id: string, change: Partial<mastodon.v1.Relationship>) => ({ id, following: false, requested: false, ...change })
+
+  it('says why each is suggested, follows one, and asks for a locked one', async () => {
+    const { wrapper, log } = await mountAt('/explore?tab=people', {
+      'suggestions-v2': [[
+        { source: 'past_interactions', sources: ['friends_of_friends'], account: person('1', 'Ann') },
+        { source: 'global', sources: ['most_followed'], account: person('2', 'Ben', true) },
+      ]],
+      'follow:1': [relationship('1', { following: true })],
+      'follow:2': [relationship('2', { requested: true })],
+    })
+    const rows = wrapper.findAll('aside .suggestion')
+    expect(rows.map((r) => r.get('.trend-list__meta').text())).toEqual(['Followed by people you follow', 'Popular on localhost:4180'])
+    await rows[0]!.get('button').trigger('click')
+    await rows[1]!.get('button').trigger('click')
+    await flushPromises()
+    expect(wrapper.findAll('aside .suggestion').map((r) => r.get('button').text())).toEqual(['Unfollow', 'Cancel request'])
+    expect(log.filter((r) => r.endpoint.startsWith('follow:')).map((r) => r.endpoint)).toEqual(['follow:1', 'follow:2'])
+  })
+
+  it('dismisses one on the server and says so; puts it back when the server refuses', async () => {
+    const { wrapper, log } = await mountAt('/explore?tab=people', {
+      'suggestions-v2': [[{ source: 'global', sources: ['most_followed'], account: person('1', 'Ann') }, { source: 'global', sources: [], account: person('2', 'Ben') }]],
+      'suggestion-remove:1': [{}],
+      'suggestion-remove:2': [notFound()],
+    })
+    await wrapper.get('aside button[aria-label="Not interested in Ann"]').trigger('click')
+    await flushPromises()
+    expect(log.map((r) => r.endpoint)).toContain('suggestion-remove:1')
+    expect(wrapper.get('.suggestion__notice').text()).toBe('Ann will not be suggested again.')
+    await wrapper.get('aside button[aria-label="Not interested in Ben"]').trigger('click')
+    await flushPromises()
+    expect(wrapper.findAll('aside .suggestion')).toHaveLength(1)
+    expect(wrapper.get('aside [role="alert"]').exists()).toBe(true)
+  })
+
+  it('falls back to v1 suggestions where v2 is missing', async () => {
+    const { wrapper } = await mountAt('/explore?tab=people', { 'suggestions-v2': [notFound()], 'suggestions-v1': [[person('1', 'Ann')]] })
+    expect(wrapper.findAll('aside .suggestion')).toHaveLength(1)
+  })
+})
