@@ -160,7 +160,7 @@ export class View {
     return {
       id: this.inst.accountId(target.key),
       following: w.isFollowing(v, target.key),
-      showing_reblogs: w.isFollowing(v, target.key),
+      showing_reblogs: w.isFollowing(v, target.key) && !(w.hiddenReblogs.get(v)?.has(target.key) ?? false),
       notifying: w.notifyOnPost.get(v)?.has(target.key) ?? false,
       languages: null,
       followed_by: w.isFollowing(target.key, v),
@@ -171,9 +171,9 @@ export class View {
       muting_expires_at: mute?.expiresAt ? iso(mute.expiresAt) : null,
       requested: w.followRequests.get(target.key)?.has(v) ?? false,
       requested_by: w.followRequests.get(v)?.has(target.key) ?? false,
-      domain_blocking: false,
-      endorsed: false,
-      note: '',
+      domain_blocking: w.isDomainBlocking(v, target.key),
+      endorsed: w.endorsements.get(v)?.has(target.key) ?? false,
+      note: w.notes.get(v)?.get(target.key) ?? '',
     }
   }
 

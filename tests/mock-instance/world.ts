@@ -93,6 +93,14 @@ export class World extends EventEmitter<WorldEvents> {
   readonly followedTags = new Map<string, Set<string>>()
   /** When each tag was followed, by `${account} ${tag}` (followed_tags pages by it). */
   readonly tagFollowedAt = new Map<string, number>()
+  /** Followed accounts whose boosts the follower hides (follow with reblogs=false). */
+  readonly hiddenReblogs = new Map<string, Set<string>>()
+  /** Private notes: author -> target -> comment. */
+  readonly notes = new Map<string, Map<string, string>>()
+  /** Accounts each account features on its profile (endorsements), in the order pinned. */
+  readonly endorsements = new Map<string, Set<string>>()
+  /** Whole domains each account blocks. */
+  readonly domainBlocks = new Map<string, Set<string>>()
   /** Follow suggestions each account dismissed (DELETE /api/v1/suggestions/:id). */
   readonly dismissedSuggestions = new Map<string, Set<string>>()
   /** Hashtags each account features on its profile, in the order featured. */
@@ -192,6 +200,12 @@ export class World extends EventEmitter<WorldEvents> {
     if (this.isBlocking(targetKey, followerKey) || this.isBlocking(followerKey, targetKey)) {
       throw new ApiFailure(403, 'This action is not allowed')
     }
+    if (opts.reblogs !== undefined) {
+      const hidden = this.hiddenReblogs.get(followerKey) ?? new Set()
+      if (opts.reblogs) hidden.delete(targetKey)
+      else hidden.add(targetKey)
+      this.hiddenReblogs.set(followerKey, hidden)
+    }
     if (opts.notify !== undefined) {
       const set = this.notifyOnPost.get(followerKey) ?? new Set()
       if (opts.notify) set.add(targetKey)
@@ -219,6 +233,8 @@ export class World extends EventEmitter<WorldEvents> {
   }
 
   unfollow(followerKey: string, targetKey: string): void {
+    this.endorsements.get(followerKey)?.delete(targetKey)
+    this.hiddenReblogs.get(followerKey)?.delete(targetKey)
     this.follows.get(followerKey)?.delete(targetKey)
     this.followRequests.get(targetKey)?.delete(followerKey)
     this.notifyOnPost.get(followerKey)?.delete(targetKey)
@@ -243,6 +259,12 @@ export class World extends EventEmitter<WorldEvents> {
     this.blocks.set(a, set)
     this.unfollow(a, b)
     this.unfollow(b, a)
+  }
+
+  /** Whether `a` blocks the whole domain `b`'s account lives on. */
+  isDomainBlocking(a: string, b: string): boolean {
+    const home = this.accounts.get(b)?.home
+    return home !== undefined && (this.domainBlocks.get(a)?.has(home.toLowerCase()) ?? false)
   }
 
   unblock(a: string, b: string): void {

@@ -127,17 +127,16 @@ export function registerAccountRoutes(router: ApiRouter): void {
     return paginate(ctx, items, (s) => ctx.state.inst.statusId(s.key), ctx.state.inst.ids.status, (s) => view.status(s))
   })
 
-  router.get('/api/v1/accounts/:id/followers', (ctx) => {
-    const viewer = optionalUser(ctx)
-    const key = accountKeyOf(ctx, ctx.path.id!)
-    return accountPage(ctx, viewer, world(ctx).followers(key))
-  })
-
-  router.get('/api/v1/accounts/:id/following', (ctx) => {
-    const viewer = optionalUser(ctx)
-    const key = accountKeyOf(ctx, ctx.path.id!)
-    return accountPage(ctx, viewer, [...(world(ctx).follows.get(key) ?? [])])
-  })
+  // Someone who hides their social graph shows the lists to themselves only (others get []).
+  const collection = (path: string, keysOf: (ctx: Ctx, key: string) => string[]) =>
+    router.get(`/api/v1/accounts/:id/${path}`, (ctx) => {
+      const viewer = optionalUser(ctx)
+      const key = accountKeyOf(ctx, ctx.path.id!)
+      const hidden = world(ctx).account(key).hideCollections === true && viewer !== key
+      return accountPage(ctx, viewer, hidden ? [] : keysOf(ctx, key))
+    })
+  collection('followers', (ctx, key) => world(ctx).followers(key))
+  collection('following', (ctx, key) => [...(world(ctx).follows.get(key) ?? [])])
 
   router.get('/api/v1/accounts/:id/lists', (ctx) => {
     const me = requireUser(ctx, 'read:lists')
@@ -149,8 +148,10 @@ export function registerAccountRoutes(router: ApiRouter): void {
   router.get('/api/v1/accounts/:id/featured_tags', (ctx) => json(accountFeaturedTags(ctx, accountKeyOf(ctx, ctx.path.id!))))
 
   router.get('/api/v1/accounts/:id/endorsements', (ctx) => {
-    accountKeyOf(ctx, ctx.path.id!)
-    return json([])
+    const viewer = optionalUser(ctx)
+    const key = accountKeyOf(ctx, ctx.path.id!)
+    const view = viewFor(ctx, viewer)
+    return json([...(world(ctx).endorsements.get(key) ?? [])].map((k) => view.account(world(ctx).account(k))))
   })
 
   const relationshipAction = (path: string, scope: string, act: (ctx: Ctx, me: string, target: string) => void) =>
@@ -163,7 +164,8 @@ export function registerAccountRoutes(router: ApiRouter): void {
 
   relationshipAction('follow', 'write:follows', (ctx, me, target) => {
     const notify = bool(ctx.params, 'notify')
-    world(ctx).follow(me, target, notify === undefined ? {} : { notify })
+    const reblogs = bool(ctx.params, 'reblogs')
+    world(ctx).follow(me, target, { ...(notify === undefined ? {} : { notify }), ...(reblogs === undefined ? {} : { reblogs }) })
   })
   relationshipAction('unfollow', 'write:follows', (ctx, me, target) => world(ctx).unfollow(me, target))
   relationshipAction('remove_from_followers', 'write:follows', (ctx, me, target) => world(ctx).unfollow(target, me))
@@ -173,7 +175,25 @@ export function registerAccountRoutes(router: ApiRouter): void {
     world(ctx).mute(me, target, bool(ctx.params, 'notifications') ?? true, int(ctx.params, 'duration') ?? 0),
   )
   relationshipAction('unmute', 'write:mutes', (ctx, me, target) => world(ctx).unmute(me, target))
-  relationshipAction('note', 'write:accounts', () => {})
+  relationshipAction('note', 'write:accounts', (ctx, me, target) => {
+    const comment = (str(ctx.params, 'comment') ?? '').trim()
+    if ([...comment].length > 2000) throw new ApiFailure(422, 'Validation failed: Comment is too long (maximum is 2000 characters)')
+    const w = world(ctx)
+    const notes = w.notes.get(me) ?? new Map<string, string>()
+    if (comment === '') notes.delete(target)
+    else notes.set(target, comment)
+    w.notes.set(me, notes)
+  })
+  relationshipAction('pin', 'write:accounts', (ctx, me, target) => {
+    const w = world(ctx)
+    if (!w.isFollowing(me, target)) throw new ApiFailure(422, 'Validation failed: You must be already following the person you want to endorse')
+    const set = w.endorsements.get(me) ?? new Set()
+    set.add(target)
+    w.endorsements.set(me, set)
+  })
+  relationshipAction('unpin', 'write:accounts', (ctx, me, target) => {
+    world(ctx).endorsements.get(me)?.delete(target)
+  })
 
   router.get('/api/v1/follow_requests', (ctx) => {
     const me = requireUser(ctx, 'read:follows')

@@ -10,6 +10,7 @@ import { registerFileRoutes } from './files.ts'
 import { registerScheduledRoutes } from './scheduled.ts'
 import { registerTagRoutes } from './tags.ts'
 import { registerSuggestionRoutes } from './suggestions.ts'
+import { registerDomainBlockRoutes } from './domain-blocks.ts'
 
 export function registerRoutes(router: ApiRouter): void {
   registerInstanceRoutes(router)
@@ -23,4 +24,5 @@ export function registerRoutes(router: ApiRouter): void {
   registerScheduledRoutes(router)
   registerTagRoutes(router)
   registerSuggestionRoutes(router)
+  registerDomainBlockRoutes(router)
 }

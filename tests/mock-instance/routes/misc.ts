@@ -338,14 +338,6 @@ export function registerMiscRoutes(router: ApiRouter): void {
     requireUser(ctx, 'read')
     return json([])
   })
-  router.get('/api/v1/domain_blocks', (ctx) => {
-    requireUser(ctx, 'read:blocks')
-    return json([])
-  })
-  router.get('/api/v1/endorsements', (ctx) => {
-    requireUser(ctx, 'read:accounts')
-    return json([])
-  })
   router.get('/api/v1/directory', (ctx) => {
     const viewer = optionalUser(ctx)
     const view = viewFor(ctx, viewer)

@@ -130,7 +130,7 @@ describe('people to follow', () => {
     await wrapper.get('aside button[aria-label="Not interested in Ben"]').trigger('click')
     await flushPromises()
     expect(wrapper.findAll('aside .suggestion')).toHaveLength(1)
-    expect(wrapper.get('aside [role="alert"]').exists()).toBe(true)
+    expect(wrapper.find('aside [role="alert"]').exists()).toBe(true)
   })
 
   it('falls back to v1 suggestions where v2 is missing', async () => {
