@@ -5,6 +5,7 @@ import type enCompose from './en-compose.json'
 import type enTags from './en-tags.json'
 import type enTrends from './en-trends.json'
 import type enEditProfile from './en-edit-profile.json'
+import type enPeople from './en-people.json'
 import { DEFAULT_LOCALE, type Locale } from './locales'
 
 /** The shell's messages (every page) and the deck's (columns, statuses, profiles …). */
@@ -14,10 +15,11 @@ export type ComposeMessages = typeof enCompose
 export type TagsMessages = typeof enTags
 export type TrendsMessages = typeof enTrends
 export type EditProfileMessages = typeof enEditProfile
-export type MessageSchema = ShellMessages & DeckMessages & ComposeMessages & TagsMessages & TrendsMessages & EditProfileMessages
+export type PeopleMessages = typeof enPeople
+export type MessageSchema = ShellMessages & DeckMessages & ComposeMessages & TagsMessages & TrendsMessages & EditProfileMessages & PeopleMessages
 
 /** Messages that load with the views that need them, not with the app. */
-export type MessagePart = 'deck' | 'compose' | 'tags' | 'trends' | 'editProfile'
+export type MessagePart = 'deck' | 'compose' | 'tags' | 'trends' | 'editProfile' | 'people'
 
 /**
  * English shell messages ship with the app; everything else loads when needed: other
@@ -48,6 +50,10 @@ const partLoaders: Record<MessagePart, Record<Locale, () => Promise<{ default: o
   editProfile: {
     en: () => import('./en-edit-profile.json') as Promise<{ default: EditProfileMessages }>,
     nl: () => import('./nl-edit-profile.json') as Promise<{ default: EditProfileMessages }>,
+  },
+  people: {
+    en: () => import('./en-people.json') as Promise<{ default: PeopleMessages }>,
+    nl: () => import('./nl-people.json') as Promise<{ default: PeopleMessages }>,
   },
 }
 

@@ -39,7 +39,7 @@ export const routes: RouteRecordRaw[] = [
         path: '/@:acct',
         name: 'profile',
         component: () => import('@/views/ProfileView.vue'),
-        meta: { titleKey: 'views.profile.documentTitle' },
+        meta: { titleKey: 'views.profile.documentTitle', messages: 'people' },
       },
       {
         path: '/scheduled',

@@ -92,3 +92,16 @@ describe('relationship actions', () => {
     expect(pages.reduce((a, b) => a + b, 0)).toBe(me.followersCount)
   })
 })
+
+describe('mutes', () => {
+  it('lists muted accounts with when each mute ends', async () => {
+    const dave = await idOf(erin, 'dave')
+    await erin.v1.accounts.$select(dave).mute({ duration: 3600, notifications: false })
+    const res = await fetch(`${h.a}/api/v1/mutes`, { headers: { authorization: `Bearer ${await h.token(h.a, 'erin')}` } })
+    const [muted] = (await res.json()) as { username: string; mute_expires_at: string | null }[]
+    expect(muted!.username).toBe('dave')
+    const left = Date.parse(muted!.mute_expires_at!) - Date.now()
+    expect(left).toBeGreaterThan(3500_000)
+    expect(left).toBeLessThanOrEqual(3600_000)
+  })
+})

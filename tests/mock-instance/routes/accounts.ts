@@ -216,9 +216,17 @@ export function registerAccountRoutes(router: ApiRouter): void {
     const me = requireUser(ctx, 'read:blocks')
     return accountPage(ctx, me, [...(world(ctx).blocks.get(me) ?? [])])
   })
+  // Mastodon's MutedAccountSerializer: each account with when its mute ends (null: never).
   router.get('/api/v1/mutes', (ctx) => {
     const me = requireUser(ctx, 'read:mutes')
-    return accountPage(ctx, me, [...(world(ctx).mutes.get(me)?.keys() ?? [])])
+    const w = world(ctx)
+    const mutes = w.mutes.get(me) ?? new Map()
+    const view = viewFor(ctx, me)
+    const keys = [...mutes.keys()].filter((k) => w.isMuting(me, k))
+    return paginate(ctx, byIdDesc(ctx, keys), (a) => ctx.state.inst.accountId(a.key), ctx.state.inst.ids.account, (a) => {
+      const expiresAt = mutes.get(a.key)?.expiresAt
+      return { ...view.account(a), mute_expires_at: expiresAt ? new Date(expiresAt).toISOString() : null }
+    }, { defaultLimit: 40, maxLimit: 80 })
   })
 
   router.get('/api/v1/preferences', (ctx) => {

@@ -39,6 +39,8 @@ const SAME_IN_BOTH = new Set([
   // "Bio" and "Label" are the Dutch words too (Mastodon's Dutch interface uses them).
   'editProfile.note',
   'editProfile.fields.name',
+  // "Media" is the Dutch word too.
+  'people.tabs.media',
   'deck.title',
   // Words Dutch uses as they are, and titles made only of a placeholder.
   'deck.toolbar.deck',
