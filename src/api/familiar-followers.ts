@@ -8,5 +8,5 @@ type Fetch = (params: { id: readonly string[] }) => Promise<mastodon.v1.Familiar
 export async function familiarFollowersOf(client: mastodon.rest.Client, accountId: string): Promise<readonly mastodon.v1.Account[]> {
   const fetch = client.v1.accounts.familiarFollowers.fetch as unknown as Fetch
   const answer = await fetch.call(client.v1.accounts.familiarFollowers, { id: [accountId] })
-  return answer.find((f) => f.id === accountId)?.accounts ?? []
+  return (Array.isArray(answer) ? answer : []).find((f) => f.id === accountId)?.accounts ?? []
 }

@@ -63,7 +63,8 @@ export function useRelationship(accountKey: MaybeRefOrGetter<string | undefined>
       accounts.call(key, (c) => familiarFollowersOf(c, id)),
     ])
     if (mine !== generation) return
-    if (rels.status === 'fulfilled') relationship.value = rels.value.find((r) => r.id === id) ?? rels.value[0] ?? null
+    // A server may answer something other than a list (or nothing): no relationship then.
+    if (rels.status === 'fulfilled' && Array.isArray(rels.value)) relationship.value = rels.value.find((r) => r.id === id) ?? rels.value[0] ?? null
     if (fam.status === 'fulfilled') familiar.value = fam.value
   }
 

@@ -37,10 +37,15 @@ export function fakeClient(account: string, log: LoggedRequest[], answers: Recor
     }
   }
   const list = (endpoint: string) => vi.fn((params?: unknown) => paginator(endpoint, params))
+  // Each call takes the next answer; the last one keeps answering.
+  const calls = new Map<string, number>()
   const fetcher = (endpoint: string) =>
     vi.fn(async (params?: unknown) => {
       log.push({ account, endpoint, params, page: 0 })
-      const answer = (answers[endpoint] ?? [null])[0]
+      const list = answers[endpoint] ?? [null]
+      const n = calls.get(endpoint) ?? 0
+      calls.set(endpoint, n + 1)
+      const answer = list[Math.min(n, list.length - 1)]
       if (answer instanceof Error) throw answer
       return answer
     })
@@ -61,7 +66,18 @@ export function fakeClient(account: string, log: LoggedRequest[], answers: Recor
           statuses: { list: list(`account-statuses:${id}`) },
           follow: fetcher(`follow:${id}`),
           unfollow: fetcher(`unfollow:${id}`),
+          mute: fetcher(`mute:${id}`),
+          unmute: fetcher(`unmute:${id}`),
+          block: fetcher(`block:${id}`),
+          unblock: fetcher(`unblock:${id}`),
+          pin: fetcher(`pin:${id}`),
+          unpin: fetcher(`unpin:${id}`),
+          note: { create: fetcher(`note:${id}`) },
+          followers: { list: list(`followers:${id}`) },
+          following: { list: list(`following:${id}`) },
         }),
+        relationships: { fetch: fetcher('relationships') },
+        familiarFollowers: { fetch: fetcher('familiar-followers') },
       },
       bookmarks: { list: list('bookmarks') },
       favourites: { list: list('favourites') },
@@ -77,6 +93,7 @@ export function fakeClient(account: string, log: LoggedRequest[], answers: Recor
         }),
       },
       followedTags: { list: list('followed-tags') },
+      domainBlocks: { create: fetcher('domain-block'), remove: fetcher('domain-unblock') },
       featuredTags: {
         list: list('featured-tags'),
         create: fetcher('featured-tags-create'),
