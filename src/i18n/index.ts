@@ -6,6 +6,7 @@ import type enTags from './en-tags.json'
 import type enTrends from './en-trends.json'
 import type enEditProfile from './en-edit-profile.json'
 import type enPeople from './en-people.json'
+import type enSearch from './en-search.json'
 import { DEFAULT_LOCALE, type Locale } from './locales'
 
 /** The shell's messages (every page) and the deck's (columns, statuses, profiles …). */
@@ -16,10 +17,18 @@ export type TagsMessages = typeof enTags
 export type TrendsMessages = typeof enTrends
 export type EditProfileMessages = typeof enEditProfile
 export type PeopleMessages = typeof enPeople
-export type MessageSchema = ShellMessages & DeckMessages & ComposeMessages & TagsMessages & TrendsMessages & EditProfileMessages & PeopleMessages
+export type SearchMessages = typeof enSearch
+export type MessageSchema = ShellMessages &
+  DeckMessages &
+  ComposeMessages &
+  TagsMessages &
+  TrendsMessages &
+  EditProfileMessages &
+  PeopleMessages &
+  SearchMessages
 
 /** Messages that load with the views that need them, not with the app. */
-export type MessagePart = 'deck' | 'compose' | 'tags' | 'trends' | 'editProfile' | 'people'
+export type MessagePart = 'deck' | 'compose' | 'tags' | 'trends' | 'editProfile' | 'people' | 'search'
 
 /**
  * English shell messages ship with the app; everything else loads when needed: other
@@ -54,6 +63,10 @@ const partLoaders: Record<MessagePart, Record<Locale, () => Promise<{ default: o
   people: {
     en: () => import('./en-people.json') as Promise<{ default: PeopleMessages }>,
     nl: () => import('./nl-people.json') as Promise<{ default: PeopleMessages }>,
+  },
+  search: {
+    en: () => import('./en-search.json') as Promise<{ default: SearchMessages }>,
+    nl: () => import('./nl-search.json') as Promise<{ default: SearchMessages }>,
   },
 }
 

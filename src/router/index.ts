@@ -54,6 +54,12 @@ export const routes: RouteRecordRaw[] = [
         meta: { titleKey: 'views.tag.documentTitle', messages: 'tags' },
       },
       {
+        path: '/search',
+        name: 'search',
+        component: () => import('@/views/SearchView.vue'),
+        meta: { titleKey: 'search.title', messages: 'search' },
+      },
+      {
         path: '/explore',
         name: 'explore',
         component: () => import('@/views/ExploreView.vue'),

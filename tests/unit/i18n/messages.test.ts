@@ -41,6 +41,7 @@ const SAME_IN_BOTH = new Set([
   'editProfile.fields.name',
   // "Media" is the Dutch word too.
   'people.tabs.media',
+  'search.groups.hashtags',
   'deck.title',
   // Words Dutch uses as they are, and titles made only of a placeholder.
   'deck.toolbar.deck',

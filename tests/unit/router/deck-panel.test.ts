@@ -49,7 +49,7 @@ async function mountApp(path: string, options: { accounts?: boolean; narrow?: bo
 }
 
 describe('the deck routes', () => {
-  it('nests the thread, profile, scheduled posts, hashtag, explore, profile editing and followed hashtags under the deck, loaded on demand', () => {
+  it('nests the thread, profile, scheduled posts, hashtag, search, explore, profile editing and followed hashtags under the deck, loaded on demand', () => {
     const deck = routes.find((r) => r.name === 'deck')!
     expect(deck.path).toBe('/')
     expect(deck.children?.map((c) => [c.name, c.path])).toEqual([
@@ -57,6 +57,7 @@ describe('the deck routes', () => {
       ['profile', '/@:acct'],
       ['scheduled', '/scheduled'],
       ['tag', '/tags/:tag'],
+      ['search', '/search'],
       ['explore', '/explore'],
       ['link-posts', '/explore/link'],
       ['edit-profile', '/profile/edit'],
