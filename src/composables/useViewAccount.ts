@@ -8,7 +8,10 @@
 import { computed, toValue, type ComputedRef, type MaybeRefOrGetter } from 'vue'
 import { useRoute } from 'vue-router'
 import { useAccountsStore } from '@/stores/accounts'
-import type { StoredAccount } from '@/stores/accounts-storage'
+import { viewAsHandle, type StoredAccount } from '@/stores/accounts-storage'
+
+// Re-exported: links everywhere build their `?as=` with it.
+export { viewAsHandle }
 
 /** The query parameter that names the account a link opens as. */
 export const VIEW_AS_QUERY = 'as'
@@ -27,11 +30,6 @@ export type ViewAccountState =
   | { kind: 'signed-out' }
   /** The link names an account (`handle`) that is not signed in here (any more). */
   | { kind: 'missing'; handle: string }
-
-/** `user@host` for the `?as=` query (no leading @). */
-export function viewAsHandle(account: Pick<StoredAccount, 'username' | 'host'>): string {
-  return `${account.username}@${account.host}`
-}
 
 /** Normalises a `?as=` value: leading @ dropped, lower case (usernames and hosts compare without case). */
 function normaliseHandle(value: string): string {

@@ -84,6 +84,11 @@ export function serializeAccounts(accounts: readonly StoredAccount[]): string {
 }
 
 /** `@user@host`, the handle people recognise across servers. */
+/** `user@host` for the `?as=` query of links (no leading @). */
+export function viewAsHandle(account: Pick<StoredAccount, 'username' | 'host'>): string {
+  return `${account.username}@${account.host}`
+}
+
 export function handleOf(account: Pick<StoredAccount, 'username' | 'host'>): string {
   return `@${account.username}@${account.host}`
 }
