@@ -87,6 +87,14 @@ export const useDeckStore = defineStore('deck', () => {
     return column
   }
 
+  /** A hashtag column of the account, unless the deck has that one already. */
+  function addHashtagColumn(accountKey: string, tag: string): 'added' | 'already' {
+    const wanted = tag.toLowerCase()
+    if (columns.value.some((c) => c.type === 'hashtag' && c.accountKey === accountKey && c.params.tag?.toLowerCase() === wanted)) return 'already'
+    addColumn({ type: 'hashtag', accountKey, params: { tag } })
+    return 'added'
+  }
+
   function removeColumn(id: string): void {
     const deck = activeDeck.value
     const index = deck?.columns.findIndex((c) => c.id === id) ?? -1
@@ -186,6 +194,7 @@ export const useDeckStore = defineStore('deck', () => {
     init,
     load,
     addColumn,
+    addHashtagColumn,
     removeColumn,
     undoRemove,
     moveColumn,

@@ -39,7 +39,7 @@ describe('Explore', () => {
     expect(wrapper.get('aside [aria-current="page"]').text()).toBe('Posts')
     expect(wrapper.findAll('aside .status-list__item')).toHaveLength(1)
     expect(log.map((r) => r.endpoint)).toEqual(['trends'])
-    await wrapper.findAll('aside .explore-tabs__tab').find((a) => a.text() === 'Hashtags')!.trigger('click')
+    await wrapper.findAll('aside .panel-tabs__tab').find((a) => a.text() === 'Hashtags')!.trigger('click')
     await flushPromises()
     expect(router.currentRoute.value.query.tab).toBe('tags')
     expect(log.map((r) => r.endpoint)).toEqual(['trends', 'trends-tags'])
