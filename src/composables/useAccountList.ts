@@ -5,9 +5,11 @@ import { shallowRef } from 'vue'
 import type { mastodon } from 'masto'
 import { classifyApiError, type ApiErrorKind } from '@/api/errors'
 import { serverMessageOf } from '@/api/server-message'
+import { expectedFollowState, followStateOf, setFollowing, type FollowState as RowFollowState } from '@/api/follow-state'
 import { useAccountsStore } from '@/stores/accounts'
 
-export type FollowState = 'none' | 'following' | 'requested' | 'self'
+/** 'self': the view's own account, which has no follow button. */
+export type FollowState = RowFollowState | 'self'
 
 export interface AccountRow {
   readonly account: mastodon.v1.Account
@@ -16,7 +18,6 @@ export interface AccountRow {
 }
 
 const PAGE = 40
-const stateOf = (r: mastodon.v1.Relationship | undefined): FollowState => (r?.following ? 'following' : r?.requested ? 'requested' : 'none')
 
 export function useAccountList() {
   const accounts = useAccountsStore()
@@ -49,7 +50,7 @@ export function useAccountList() {
         ...rows.value,
         ...page
           .filter((a) => !seen.has(a.id))
-          .map((account) => ({ account, follow: account.id === s.selfId ? ('self' as const) : stateOf(rels.find((r) => r.id === account.id)), busy: false })),
+          .map((account) => ({ account, follow: account.id === s.selfId ? ('self' as const) : followStateOf(rels.find((r) => r.id === account.id)), busy: false })),
       ]
       done.value = next.done === true || page.length < PAGE
     } catch (e) {
@@ -82,10 +83,10 @@ export function useAccountList() {
     const id = row.account.id
     const follow = row.follow === 'none'
     actionError.value = null
-    patch(id, { busy: true, follow: follow ? (row.account.locked ? 'requested' : 'following') : 'none' })
+    patch(id, { busy: true, follow: expectedFollowState(follow, row.account) })
     try {
-      const rel = await accounts.call(s.key, (c) => (follow ? c.v1.accounts.$select(id).follow() : c.v1.accounts.$select(id).unfollow()))
-      patch(id, { busy: false, follow: stateOf(rel) })
+      const rel = await accounts.call(s.key, (c) => setFollowing(c, id, follow))
+      patch(id, { busy: false, follow: followStateOf(rel) })
     } catch (e) {
       patch(id, { busy: false, follow: row.follow })
       actionError.value = { kind: classifyApiError(e), detail: serverMessageOf(e) }

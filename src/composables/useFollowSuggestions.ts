@@ -7,9 +7,8 @@ import type { mastodon } from 'masto'
 import { classifyApiError, type ApiErrorKind } from '@/api/errors'
 import { serverMessageOf } from '@/api/server-message'
 import { dismissSuggestion } from '@/api/suggestions'
+import { expectedFollowState, followStateOf, setFollowing, type FollowState } from '@/api/follow-state'
 import { useAccountsStore } from '@/stores/accounts'
-
-export type FollowState = 'none' | 'following' | 'requested'
 
 export interface SuggestionRow {
   readonly account: mastodon.v1.Account
@@ -31,8 +30,6 @@ async function fetchSuggestions(client: mastodon.rest.Client): Promise<Suggestio
     return (await client.v1.suggestions.list({ limit: LIMIT })).map((a) => row(a, []))
   }
 }
-
-const stateOf = (r: mastodon.v1.Relationship): FollowState => (r.following ? 'following' : r.requested ? 'requested' : 'none')
 
 export function useFollowSuggestions() {
   const accounts = useAccountsStore()
@@ -70,10 +67,10 @@ export function useFollowSuggestions() {
     const id = row.account.id
     const follow = row.follow === 'none'
     actionError.value = null
-    patch(id, { busy: true, follow: follow ? (row.account.locked ? 'requested' : 'following') : 'none' })
+    patch(id, { busy: true, follow: expectedFollowState(follow, row.account) })
     try {
-      const rel = await accounts.call(key, (c) => (follow ? c.v1.accounts.$select(id).follow() : c.v1.accounts.$select(id).unfollow()))
-      patch(id, { busy: false, follow: stateOf(rel) })
+      const rel = await accounts.call(key, (c) => setFollowing(c, id, follow))
+      patch(id, { busy: false, follow: followStateOf(rel) })
     } catch (e) {
       patch(id, { busy: false, follow: row.follow })
       actionError.value = { kind: classifyApiError(e), detail: serverMessageOf(e) }

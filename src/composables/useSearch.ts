@@ -25,6 +25,9 @@ const FIRST = 5
 const MORE = 10
 const EMPTY: SearchResults = { accounts: [], hashtags: [], statuses: [] }
 type Group = keyof SearchResults
+type SearchItem = mastodon.v1.Account | mastodon.v1.Tag | mastodon.v1.Status
+/** Results are told apart by id; a hashtag from a server that sends none, by its name. */
+const resultKey = (item: SearchItem): string => item.id || ('name' in item ? item.name : '')
 
 export function useSearch() {
   const accounts = useAccountsStore()
@@ -86,10 +89,8 @@ export function useSearch() {
       const answer = await accounts.call(key, async (c) => await c.v2.search.list({ q: text, type: group, offset: results.value[group].length, limit: MORE }))
       if (mine !== generation) return
       entities.putStatuses(key, answer.statuses)
-      const seen = new Set<string>(results.value[group].map((x) => ('id' in x ? x.id : '') || (x as mastodon.v1.Tag).name))
-      const fresh = (answer[group] as readonly (mastodon.v1.Account | mastodon.v1.Tag | mastodon.v1.Status)[]).filter(
-        (x) => !seen.has(('id' in x ? x.id : '') || (x as mastodon.v1.Tag).name),
-      )
+      const seen = new Set(results.value[group].map(resultKey))
+      const fresh = (answer[group] as readonly SearchItem[]).filter((x) => !seen.has(resultKey(x)))
       results.value = { ...results.value, [group]: [...results.value[group], ...fresh] }
       hasMore.value = { ...hasMore.value, [group]: answer[group].length >= MORE }
     } catch (e) {

@@ -12,6 +12,7 @@ import { findAppByClientId } from '@/api/app-registry'
 import { revokeToken, type AppCredentials, type TokenGrant } from '@/api/oauth'
 import { closeStreaming } from '@/api/streaming'
 import { accountKey } from '@/api/account-key'
+import { forgetSearches } from '@/search/recent-searches'
 import {
   ACCOUNTS_STORAGE_KEY,
   parseAccountsDocument,
@@ -205,6 +206,8 @@ export const useAccountsStore = defineStore('accounts', () => {
     }
     dropClient(key)
     persist(accounts.value.filter((a) => a.key !== key))
+    // What the account searched for goes with it.
+    forgetSearches(key)
     return { revoked }
   }
 

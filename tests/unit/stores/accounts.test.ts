@@ -10,6 +10,7 @@ import type { mastodon } from 'masto'
 import { jsonResponse, stubFetch } from '../helpers/fetch'
 import { FakeHttpError, createRestAPIClient, fakeProfiles, fossAdmin, gargron, propsOf, trwnh, type ClientProps, type Profile } from '../helpers/masto'
 import { formFields, sentRequests } from '../helpers/oauth-server'
+import { recentSearches, rememberSearch } from '@/search/recent-searches'
 
 vi.mock('masto', () => import('../helpers/masto'))
 const streaming = vi.hoisted(() => ({ closed: [] as string[] }))
@@ -213,6 +214,17 @@ describe('the current account', () => {
     await signIn(store, socialApp, gargron, 'token-gargron')
     await store.signOut(GARGRON)
     expect(loadApp().currentKey).toBe(TRWNH)
+  })
+
+  it('forgets what a signed-out account searched for, and keeps the others’ searches', async () => {
+    const store = loadApp()
+    await signIn(store, socialApp, trwnh, 'token-trwnh')
+    await signIn(store, socialApp, gargron, 'token-gargron')
+    rememberSearch(GARGRON, 'tomatoes')
+    rememberSearch(TRWNH, 'tulips')
+    await store.signOut(GARGRON)
+    expect(recentSearches(GARGRON)).toEqual([])
+    expect(recentSearches(TRWNH)).toEqual(['tulips'])
   })
 
   it('cannot be switched to an account that is not signed in', async () => {
